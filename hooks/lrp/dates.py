@@ -1,0 +1,117 @@
+"""Dates at the precision an editor knows: a year, a month or a day, and spans of them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
+from babel.dates import format_date
+
+from .errors import Invalid
+
+_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day. Orders as the start of its period."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value) -> PartialDate:
+        if isinstance(value, dt.datetime):
+            raise Invalid("must be a date without a time, written YYYY, YYYY-MM or YYYY-MM-DD")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        text = str(value).strip() if isinstance(value, (str, int)) and value is not True else ""
+        match = _FORMS.match(text)
+        if not match or isinstance(value, bool):
+            raise Invalid(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            raise Invalid(f"'{text}' has no month {month}; months are 01 to 12")
+        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise Invalid(f"'{text}' is not a day of the calendar")
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def iso(self) -> str:
+        """The date as written, at its own precision: ``2022``, ``2021-10``, ``2021-09-24``."""
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @property
+    def first(self) -> dt.date:
+        """The first day of the period."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last(self) -> dt.date:
+        """The last day of the period."""
+        if self.day:
+            return self.first
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    @property
+    def sort_key(self) -> dt.date:
+        return self.first
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+# Babel skeletons per precision; day-precision dates use the locale's long format.
+_SKELETON = {"year": "y", "month": "yMMMM", "day": "yMMMd"}
+
+
+@cache
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)
+
+
+def format_partial(date: PartialDate, locale: str) -> str:
+    """``2021. gada 12. augusts`` / ``12 August 2021``, ``October 2021``, ``2021``."""
+    if date.precision == "day":
+        return format_date(date.first, "long", locale=locale)
+    if date.precision == "month":
+        return format_date(date.first, _locale(locale).datetime_skeletons["yMMMM"].pattern, locale=locale)
+    return format_date(date.first, "y", locale=locale)
+
+
+def format_span(start: PartialDate, end: PartialDate | None, locale: str) -> str:
+    """A date or a span in one phrase, from CLDR's interval formats; never more precise than given."""
+    if end is None or end == start:
+        return format_partial(start, locale)
+    if start.precision != end.precision:
+        return _fallback(start, end, locale)
+    loc = _locale(locale)
+    formats = loc.interval_formats.get(_SKELETON[start.precision])
+    greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    parts = formats.get(greatest) if formats else None
+    if not parts:
+        return _fallback(start, end, locale)
+    if start.precision == "day":
+        # CLDR has no interval for the long (wide month) form; widen its abbreviated months.
+        parts = [re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in parts]
+    return format_date(start.first, parts[0], locale=locale) + format_date(end.first, parts[1], locale=locale)
+
+
+def _fallback(start: PartialDate, end: PartialDate, locale: str) -> str:
+    pattern = _locale(locale).interval_formats.get(None) or "{0} – {1}"
+    return pattern.replace("{0}", format_partial(start, locale)).replace("{1}", format_partial(end, locale))

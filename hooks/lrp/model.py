@@ -1,0 +1,114 @@
+"""Items and their translations, as templates and listings see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .dates import PartialDate
+from .fields import fields_of
+from .yamlmarks import Located
+
+
+@dataclass(eq=False)
+class Translation:
+    """One language file of an item. ``tr["field"]`` gives its value, inherited where allowed."""
+
+    item: Item
+    lang: str
+    path: str  # repository path, e.g. "events/annual-meeting-2021.lv.md"
+    meta: Located
+    body: str
+    body_line: int
+    own: dict = field(default_factory=dict)  # checked values written in this file
+    url: str = ""  # site address relative to the site root, e.g. "pasakumi/x/"
+    valid: bool = True
+
+    def __getitem__(self, name: str):
+        if name in self.own:
+            return self.own[name]
+        spec = fields_of(self.item.collection).get(name)
+        if spec is None or spec.scope == "own":
+            raise KeyError(name)
+        for other in self.item.others(self.lang):
+            if name in other.own:
+                return other.own[name]
+        raise KeyError(name)
+
+    def get(self, name: str, default=None):
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    # Convenience for templates and listings.
+    @property
+    def title(self) -> str:
+        return self.own.get("title", "")
+
+    @property
+    def summary(self) -> str:
+        return self.own.get("summary", "")
+
+    @property
+    def date(self) -> PartialDate | None:
+        return self.get("date")
+
+    @property
+    def end(self) -> PartialDate | None:
+        return self.get("end")
+
+    @property
+    def collection(self) -> str:
+        return self.item.collection
+
+    @property
+    def key(self) -> str:
+        return self.item.key
+
+    def __repr__(self) -> str:
+        return f"<Translation {self.path}>"
+
+
+@dataclass(eq=False)
+class Item:
+    """A story, event, publication or docs page: one slug, one file per language."""
+
+    collection: str  # stories, events, publications or docs
+    slug: str  # for docs pages, the path without language suffix ("about", "index")
+    translations: dict = field(default_factory=dict)  # lang -> Translation
+    related: list = field(default_factory=list)  # Items, both ways
+    launch: Item | None = None
+    launched: list = field(default_factory=list)  # publications presented at this event
+    today: dt.date | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.collection}/{self.slug}"
+
+    def others(self, lang: str):
+        return (tr for code, tr in self.translations.items() if code != lang)
+
+    def value(self, name: str, default=None):
+        """A language-neutral value, from whichever file carries it."""
+        for tr in self.translations.values():
+            if name in tr.own:
+                return tr.own[name]
+        return default
+
+    @property
+    def draft(self) -> bool:
+        return self.value("status") == "draft"
+
+    @property
+    def event_status(self) -> str | None:
+        if self.collection != "events":
+            return None
+        written = self.value("event_status")
+        if written:
+            return written
+        start = self.value("date")
+        return "planned" if start and self.today and start.first > self.today else "held"
+
+    def __repr__(self) -> str:
+        return f"<Item {self.key}>"

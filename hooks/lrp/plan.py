@@ -1,0 +1,194 @@
+"""The pages of the site per language, worked out once per build from the content."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .content import Content
+from .model import Translation
+from .settings import COLLECTIONS, Language
+from .strings import Strings
+
+
+@dataclass(eq=False)
+class Switch:
+    """One entry of the language switcher."""
+
+    lang: Language
+    url: str
+    translated: bool
+
+
+@dataclass(eq=False)
+class Page:
+    """A page to build. ``src_uri`` is the repository path for files editors wrote."""
+
+    src_uri: str
+    url: str
+    lang: Language
+    kind: str  # item, doc, home or index
+    template: str
+    title: str
+    summary: str = ""
+    body: str = ""
+    translation: Translation | None = None
+    section: str | None = None
+    entries: list = field(default_factory=list)
+    number: int = 1
+    count: int = 1
+    alternates: dict = field(default_factory=dict)  # lang code -> url of real translations
+    switch: list = field(default_factory=list)
+    draft: bool = False
+
+    @property
+    def dest_uri(self) -> str:
+        return f"{self.url}index.html"
+
+    def page_url(self, number: int) -> str:
+        """Address of another page of a paginated index."""
+        base = self.lang.section_url(self.section)
+        return base if number == 1 else f"{base}{number}/"
+
+
+@dataclass
+class SitePlan:
+    pages: list
+    by_src: dict
+    homes: dict  # lang code -> Page
+    indexes: dict  # (lang code, section) -> first index Page
+    nav: dict  # lang code -> [Page]
+
+
+def plan_site(content: Content, strings: Strings) -> SitePlan:
+    settings = content.settings
+    pages: list[Page] = []
+    homes: dict = {}
+    indexes: dict = {}
+    groups: list[list[Page]] = []  # pages that are translations of each other
+
+    for item in content.docs.values():
+        group = [_doc_page(tr, lang) for lang in settings.languages if (tr := content.translation(item, lang.code))]
+        groups.append(group)
+        for page in group:
+            if item.slug == "index":
+                homes[page.lang.code] = page
+    for lang in settings.languages:
+        if lang.code not in homes:  # a language without docs/index.<lang>.md still gets a home page
+            homes[lang.code] = Page(
+                f"_lrp/{lang.code}/index.md",
+                lang.prefix,
+                lang,
+                "home",
+                "lrp/home.html",
+                strings.t(lang.code, "site.name"),
+            )
+            groups.append([homes[lang.code]])
+    for collection in COLLECTIONS:
+        first_pages = []
+        for lang in settings.languages:
+            listing = content.listing(collection, lang.code)
+            index_pages = _index_pages(collection, lang, listing, settings.page_size, strings)
+            indexes[lang.code, collection] = index_pages[0]
+            first_pages.append(index_pages[0])
+            groups.extend([number_page] for number_page in index_pages[1:])
+        groups.append(first_pages)
+    for item in content.items.values():
+        groups.append(
+            [_item_page(tr, lang) for lang in settings.languages if (tr := content.translation(item, lang.code))]
+        )
+
+    for group in groups:
+        alternates = {page.lang.code: page.url for page in group}
+        for page in group:
+            page.alternates = alternates
+            page.switch = [
+                _switch(page, other, alternates, homes, indexes)
+                for other in settings.languages
+                if other is not page.lang
+            ]
+            pages.append(page)
+
+    by_src = {page.src_uri: page for page in pages}
+    nav = {lang.code: _nav(lang, settings.nav, content, by_src, homes, indexes) for lang in settings.languages}
+    return SitePlan(pages, by_src, homes, indexes, nav)
+
+
+def _doc_page(tr: Translation, lang: Language) -> Page:
+    home = tr.item.slug == "index"
+    return Page(
+        tr.path,
+        tr.url,
+        lang,
+        "home" if home else "doc",
+        "lrp/home.html" if home else "lrp/page.html",
+        tr.title,
+        tr.summary,
+        tr.body,
+        tr,
+        draft=tr.item.draft,
+    )
+
+
+def _item_page(tr: Translation, lang: Language) -> Page:
+    return Page(
+        tr.path,
+        tr.url,
+        lang,
+        "item",
+        f"lrp/{tr.collection}.html",
+        tr.title,
+        tr.summary,
+        tr.body,
+        tr,
+        section=tr.collection,
+        draft=tr.item.draft,
+    )
+
+
+def _index_pages(collection: str, lang: Language, listing: list, size: int, strings: Strings) -> list[Page]:
+    count = max(1, math.ceil(len(listing) / size))
+    title = strings.t(lang.code, f"section.{collection}")
+    result = []
+    for number in range(1, count + 1):
+        url = lang.section_url(collection) + ("" if number == 1 else f"{number}/")
+        page_title = title if number == 1 else strings.t(lang.code, "pagination.title", title=title, number=number)
+        result.append(
+            Page(
+                f"_lrp/{lang.code}/{collection}/{number}.md",
+                url,
+                lang,
+                "index",
+                "lrp/section.html",
+                page_title,
+                strings.t(lang.code, f"section.{collection}.summary"),
+                section=collection,
+                entries=listing[(number - 1) * size : number * size],
+                number=number,
+                count=count,
+            )
+        )
+    return result
+
+
+def _switch(page: Page, other: Language, alternates: dict, homes: dict, indexes: dict) -> Switch:
+    if other.code in alternates:
+        return Switch(other, alternates[other.code], True)
+    if page.section:
+        return Switch(other, indexes[other.code, page.section].url, page.kind == "index")
+    return Switch(other, homes[other.code].url, False)
+
+
+def _nav(lang: Language, entries: tuple, content: Content, by_src: dict, homes: dict, indexes: dict) -> list[Page]:
+    """The sections of a language's navigation, in the order mkdocs.yml gives."""
+    nav = []
+    for entry in entries:
+        if entry == "index":
+            nav.append(homes[lang.code])
+        elif (lang.code, entry) in indexes:
+            nav.append(indexes[lang.code, entry])
+        else:
+            tr = content.translation(content.docs.get(entry), lang.code)
+            if tr:
+                nav.append(by_src[tr.path])
+    return nav

@@ -1,0 +1,32 @@
+"""The site's own UI strings per language (data/ui/<lang>.yml); Material's come from Material."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Invalid
+from .settings import Settings
+from .yamlmarks import load_mapping
+
+
+class Strings:
+    """``t(lang, key)``: the text in that language, else in the default language, else the key."""
+
+    def __init__(self, settings: Settings, tables: dict[str, dict]):
+        self.default = settings.default.code
+        self.tables = tables
+
+    @classmethod
+    def load(cls, settings: Settings) -> Strings:
+        tables = {}
+        for code in settings.codes:
+            path = Path(settings.root) / "data" / "ui" / f"{code}.yml"
+            try:
+                tables[code] = load_mapping(path.read_text(encoding="utf-8")).data if path.is_file() else {}
+            except Invalid as error:
+                raise ValueError(f"data/ui/{code}.yml:{error.line}: {error.message}") from None
+        return cls(settings, tables)
+
+    def t(self, lang: str, key: str, **values) -> str:
+        text = self.tables.get(lang, {}).get(key) or self.tables.get(self.default, {}).get(key) or key
+        return str(text).format(**values) if values else str(text)

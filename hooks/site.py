@@ -1,0 +1,133 @@
+"""MkDocs hooks: a thin adapter from the content core (hooks/lrp) to one bilingual build.
+
+The core loads and validates the content and plans the pages; these handlers only hand that plan
+to MkDocs: generated files, per-language navigation, the page's language and its template data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from lrp import Settings, load_content
+from lrp.plan import plan_site
+from lrp.strings import Strings
+from lrp.view import SiteView
+
+log = logging.getLogger("mkdocs.hooks.lrp")
+
+
+class Build:
+    """Everything one build knows: made in on_config, dropped in on_post_build."""
+
+    def __init__(self, config, serve: bool):
+        root = Path(config.config_file_path).parent
+        self.settings = Settings.from_mapping(root, config.extra.get("lrp") or {})
+        self.content = load_content(self.settings, today=_build_date(), include_drafts=serve)
+        strings = Strings.load(self.settings)
+        self.plan = plan_site(self.content, strings)
+        self.view = SiteView(self.content, self.plan, strings, config.site_url or "/")
+        self.navs: dict[str, Navigation] = {}
+
+
+def _build_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH for a reproducible build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+
+
+# The command MkDocs runs (serve or build) is fixed for the process; the build state is not
+# kept across builds: on_config makes it, on_post_build and on_build_error drop it.
+_command = {"serve": False}
+_build: Build | None = None
+
+
+def on_startup(command, dirty):
+    _command["serve"] = command == "serve"
+
+
+# Runs first, so that other handlers and plugins see a loaded, checked content.
+@event_priority(100)
+def on_config(config):
+    global _build
+    _build = Build(config, serve=_command["serve"])
+    for mistake in _build.content.mistakes:
+        log.error(str(mistake))
+    if _build.content.mistakes and not _command["serve"]:
+        count = len(_build.content.mistakes)
+        raise Abort(f"{count} content mistake{'s' if count > 1 else ''}: nothing was built. Fix the lines above.")
+    return config
+
+
+# Runs last, so that it sees every file MkDocs and the theme collected.
+@event_priority(-100)
+def on_files(files, config):
+    docs_dir = Path(config.docs_dir).resolve()
+    for file in list(files):
+        if file.abs_src_path and docs_dir in Path(file.abs_src_path).resolve().parents:
+            files.remove(file)  # docs/ is read by the core, with repository paths like the rest
+    for page in _build.plan.pages:
+        level = InclusionLevel.DRAFT if page.draft else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.body, inclusion=level)
+        file.dest_uri = page.dest_uri
+        files.append(file)
+    for path in _build.content.media:
+        file = File.generated(config, path, abs_src_path=str(_build.settings.root / path))
+        file.dest_uri = _build.view.media(path)
+        files.append(file)
+    return files
+
+
+def on_nav(nav, config, files):
+    for code, entries in _build.plan.nav.items():
+        pages = [Page(escape(entry.title), files.get_file_from_path(entry.src_uri), config) for entry in entries]
+        _build.navs[code] = Navigation(pages, pages)
+        _build.navs[code].homepage = next((p for p, e in zip(pages, entries, strict=True) if e.kind == "home"), None)
+    return _build.navs[_build.settings.default.code]
+
+
+def on_env(env, config, files):
+    # Our templates (overrides/lrp/) escape by default; Material's are left as they are.
+    env.autoescape = lambda name: bool(name) and name.startswith("lrp/")
+    env.globals["lrp_site"] = _build.view
+    _build.view.material_languages = frozenset(
+        name.rsplit("/", 1)[-1][: -len(".html")]
+        for name in env.list_templates()
+        if name.startswith("partials/languages/")
+    )
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    spec = _build.plan.by_src.get(page.file.src_uri)
+    if spec:
+        page.meta = {"template": spec.template}
+        page.title = escape(spec.title)  # Material prints titles unescaped
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    spec = _build.plan.by_src.get(page.file.src_uri)
+    if spec:
+        context["lrp"] = spec
+        context["nav"] = _build.navs[spec.lang.code]
+    return context
+
+
+def on_post_build(config):
+    global _build
+    _build = None
+
+
+def on_build_error(error):
+    global _build
+    _build = None
