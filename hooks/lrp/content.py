@@ -46,7 +46,7 @@ class Content:
             tr for item in self.items.values() if item.collection == collection if (tr := self.translation(item, lang))
         ]
         shown.sort(key=lambda tr: tr.title.casefold())
-        shown.sort(key=lambda tr: tr.date.first, reverse=True)
+        shown.sort(key=lambda tr: tr.date, reverse=True)
         return shown
 
     def by_path(self) -> dict[str, Translation]:
@@ -71,6 +71,7 @@ def load_content(settings: Settings, *, today: dt.date | None = None, include_dr
                 content.media.append(rel)
     everything = [*content.items.values(), *content.docs.values()]
     for item in everything:
+        item.translations = {code: item.translations[code] for code in settings.codes if code in item.translations}
         _merge(item, report)
     for item in everything:
         for tr in item.translations.values():
@@ -183,7 +184,7 @@ def _rules(tr: Translation, report: Report) -> None:
     """Required fields and rules between fields, on the values after inheritance."""
     collection = tr.collection
     for name, spec in fields_of(collection).items():
-        if collection in spec.required and tr.get(name) is None:
+        if collection in spec.required and not _written(tr, name, spec.scope):
             report.add(tr.path, 1, name, "is required")
     if collection == "docs":
         if "title" not in tr.own:
@@ -198,12 +199,26 @@ def _rules(tr: Translation, report: Report) -> None:
         report.add(tr.path, tr.meta.line("end") or tr.meta.line("date"), "end", f"{end} is before date {start}")
     if tr.get("image") and not tr.get("image_alt"):
         report.add(tr.path, tr.meta.line("image"), "image_alt", "is required when image is set: describe the image")
-    if collection == "stories" and not tr.get("consent") and not tr.get("source"):
+    if collection == "stories" and not any(_written(tr, name, "neutral") for name in ("consent", "source")):
         report.add(
             tr.path, 1, "consent", "is required unless source is given: the day the person agreed to publication"
         )
     if collection == "events" and "places" in tr.own and not tr.own["places"]:
         report.add(tr.path, tr.meta.line("places"), "places", "an event needs at least one place")
+
+
+def _written(tr: Translation, name: str, scope: str) -> bool:
+    """Whether the field is written for this translation (its own file, or the other if shared)."""
+    files = [tr] if scope == "own" else tr.item.translations.values()
+    return any(name in other.meta.data for other in files)
+
+
+def _suggest(key: str, items: dict) -> str:
+    """A "did you mean" for ``collection/slug``, comparing slugs within the collection."""
+    collection, _, slug = key.partition("/")
+    slugs = [other.slug for other in items.values() if other.collection == collection]
+    hint = did_you_mean(slug, slugs)
+    return hint.replace("'", f"'{collection}/", 1) if hint else ""
 
 
 def _references(content: Content, report: Report) -> None:
@@ -218,7 +233,7 @@ def _references(content: Content, report: Report) -> None:
                         tr.path,
                         tr.meta.line("related", index),
                         "related",
-                        f"'{key}' does not exist (was it withdrawn or renamed?){did_you_mean(key, items)}",
+                        f"'{key}' does not exist (was it withdrawn or renamed?){_suggest(key, items)}",
                     )
                 elif target is item:
                     report.add(
@@ -231,7 +246,7 @@ def _references(content: Content, report: Report) -> None:
                         tr.path,
                         tr.meta.line("launch"),
                         "launch",
-                        f"'{tr.own['launch']}' does not exist{did_you_mean(tr.own['launch'], items)}",
+                        f"'{tr.own['launch']}' does not exist{_suggest(tr.own['launch'], items)}",
                     )
     for item in items.values():
         for key in item.value("related", ()):

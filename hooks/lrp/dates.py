@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, total_ordering
 
 from babel import Locale
 from babel.dates import format_date
@@ -16,7 +16,8 @@ from .errors import Invalid
 _FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
     """A date known to the year, the month or the day. Orders as the start of its period."""
 
@@ -69,8 +70,12 @@ class PartialDate:
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     @property
-    def sort_key(self) -> dt.date:
-        return self.first
+    def sort_key(self) -> tuple:
+        """The start of the period; a coarser date first where two start on the same day."""
+        return (self.first, self.month is not None, self.day is not None)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.sort_key < other.sort_key
 
     def __str__(self) -> str:
         return self.iso

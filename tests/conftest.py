@@ -1,0 +1,80 @@
+"""Shared helpers: fixture sites written to a temporary folder and built with MkDocs."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE_SITE = REPO / "tests" / "fixtures" / "site"
+SITE_URL = "https://example.org/lrp/"
+
+
+def config_text(**extra: str) -> str:
+    """The project's mkdocs.yml, pointed at this repository's hooks and templates."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("  - hooks/site.py", f"  - {REPO / 'hooks' / 'site.py'}")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
+    for folder in ("hooks", "overrides"):  # watched folders of the repository
+        text = text.replace(f"\n  - {folder}\n", f"\n  - {REPO / folder}\n")
+    text = re.sub(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", text)
+    for key, value in extra.items():
+        text = re.sub(rf"(?m)^(\s*){key}: .*$", rf"\g<1>{key}: {value}", text)
+    return text
+
+
+def write_site(root: Path, files: dict[str, str | bytes] | None = None, base: Path | None = FIXTURE_SITE, **config):
+    """A site folder: the repository's data/, ``base`` content, then ``files`` on top."""
+    shutil.copytree(REPO / "data", root / "data")
+    if base:
+        shutil.copytree(base, root, dirs_exist_ok=True)
+    for folder in ("docs", "stories", "events", "publications"):
+        (root / folder).mkdir(exist_ok=True)
+    (root / "mkdocs.yml").write_text(config_text(**config), encoding="utf-8")
+    for rel, content in (files or {}).items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def build_site(root: Path, serve: bool = False) -> Path:
+    """Build in-process like `mkdocs build` (or like the `mkdocs serve` preview)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_dir = root / "site"
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/" if serve else None)
+    finally:
+        config.plugins.on_startup(command="build", dirty=False)  # the hooks module outlives this build
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The fixture site, built once for the session."""
+    root = write_site(tmp_path_factory.mktemp("fixture"))
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    return build_site(root)
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _fixed_environment(monkeypatch):
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    os.environ.pop("SOURCE_DATE_EPOCH", None)

@@ -1,0 +1,483 @@
+"""The content core on its own: every rule of the contract and the line it reports."""
+
+import datetime as dt
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from lrp import Settings, load_content
+
+TODAY = dt.date(2026, 11, 25)
+SETTINGS = {
+    "page_size": 3,
+    "languages": [
+        {
+            "code": "lv",
+            "locale": "lv",
+            "sections": dict(
+                stories="dzives-stasti",
+                events="pasakumi",
+                publications="izdevumi",
+                timeline="laika-josla",
+                themes="temas",
+                places="vietas",
+            ),
+        },
+        {
+            "code": "en",
+            "locale": "en_GB",
+            "sections": dict(
+                stories="stories",
+                events="events",
+                publications="publications",
+                timeline="timeline",
+                themes="themes",
+                places="places",
+            ),
+        },
+    ],
+}
+EVENT = textwrap.dedent("""\
+    ---
+    title: Seminārs
+    summary: Īss apraksts.
+    date: 2021-09-24
+    kind: seminar
+    places: [riga]
+    project: platforma-v
+    ---
+    Teksts.
+    """)
+
+
+def load(tmp_path: Path, files: dict, drafts: bool = False):
+    shutil.copytree(REPO / "data", tmp_path / "data", dirs_exist_ok=True)
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return load_content(Settings.from_mapping(tmp_path, SETTINGS), today=TODAY, include_drafts=drafts)
+
+
+def lines(content) -> list[str]:
+    return [str(m) for m in content.mistakes]
+
+
+def event(**changes) -> str:
+    """The valid event above with fields replaced (None removes a field)."""
+    head, body = textwrap.dedent(EVENT).split("---\n")[1:3]
+    fields = dict(line.split(": ", 1) for line in head.strip().splitlines())
+    for key, value in changes.items():
+        if value is None:
+            fields.pop(key, None)
+        else:
+            fields[key] = value
+    return "---\n" + "".join(f"{k}: {v}\n" for k, v in fields.items()) + "---\n" + body
+
+
+def test_valid_event_has_no_mistakes(tmp_path):
+    content = load(tmp_path, {"events/a.lv.md": EVENT})
+    assert content.mistakes == []
+    tr = content.items["events/a"].translations["lv"]
+    assert (tr.title, tr.date.iso, tr["places"], tr.url) == ("Seminārs", "2021-09-24", ("riga",), "pasakumi/a/")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("events/a.md", "events/a.md:1: file name: has no language suffix; name it a.lv.md"),
+        ("events/a.de.md", "events/a.de.md:1: file name: 'de' is not a language of the site (lv, en)"),
+        ("events/Anna_B.lv.md", "events/Anna_B.lv.md:1: file name: the slug 'Anna_B' must be"),
+        (f"events/{'a' * 81}.lv.md", f"events/{'a' * 81}.lv.md:1: file name: the slug"),
+    ],
+)
+def test_file_names(tmp_path, name, expected):
+    assert lines(load(tmp_path, {name: EVENT}))[0].startswith(expected)
+
+
+def test_same_slug_in_two_folders_and_translations_apart(tmp_path):
+    content = load(tmp_path, {"events/a.lv.md": EVENT, "events/old/a.lv.md": EVENT, "events/x/a.en.md": EVENT})
+    assert "events/old/a.lv.md:1: file name: the slug 'a' is already used by events/a.lv.md" in lines(content)
+    assert "events/x/a.en.md:1: file name: must sit in the same folder as events/a.lv.md, its other language" in lines(
+        content
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"title": None}, "events/a.lv.md:1: title: is required"),
+        ({"title": "'" + "x" * 121 + "'"}, "events/a.lv.md:2: title: is 121 characters long; at most 120 are allowed"),
+        ({"summary": "'" + "x" * 301 + "'"}, "events/a.lv.md:3: summary: is 301 characters long; at most 300"),
+        ({"summary": None}, "events/a.lv.md:1: summary: is required"),
+        ({"date": None}, "events/a.lv.md:1: date: is required"),
+        (
+            {"date": "24.09.2021"},
+            "events/a.lv.md:4: date: '24.09.2021' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        ({"end": "2021-08"}, "events/a.lv.md:8: end: 2021-08 is before date 2021-09-24"),
+        ({"end": "2021-09"}, None),
+        ({"kind": None}, "events/a.lv.md:1: kind: is required"),
+        ({"kind": "seminr"}, "events/a.lv.md:5: kind: 'seminr' is not one of: seminar, training"),
+        ({"places": "[]"}, "events/a.lv.md:6: places: an event needs at least one place"),
+        ({"places": None}, "events/a.lv.md:1: places: is required"),
+        (
+            {"places": "[riga, ventspil]"},
+            "events/a.lv.md:6: places: 'ventspil' is not an id in data/places.yml; did you mean 'ventspils'?",
+        ),
+        ({"places": "riga"}, "events/a.lv.md:6: places: must be a list"),
+        (
+            {"themes": "[educaton]"},
+            "events/a.lv.md:8: themes: 'educaton' is not an id in data/themes.yml; did you mean 'education'?",
+        ),
+        ({"project": None}, "events/a.lv.md:1: project: is required"),
+        (
+            {"project": "platforma-x"},
+            "events/a.lv.md:7: project: 'platforma-x' is not an id in data/projects.yml; did you mean",
+        ),
+        ({"event_status": "done"}, "events/a.lv.md:8: event_status: 'done' is not one of: planned, held, cancelled"),
+        ({"participants": "-3"}, "events/a.lv.md:8: participants: '-3' must be a whole number, 0 or more"),
+        ({"figures": "[{value: six, label: x}]"}, "events/a.lv.md:8: figures: 'six' must be a number"),
+        ({"figures": "[{value: 6}]"}, "events/a.lv.md:8: figures: 'label' is missing"),
+        ({"status": "hidden"}, "events/a.lv.md:8: status: 'hidden' is not one of: draft, published"),
+        ({"sumary": "x"}, "events/a.lv.md:8: sumary: is not a field of events; did you mean 'summary'?"),
+        ({"image": "images/none.jpg", "image_alt": "x"}, "events/a.lv.md:8: image: 'images/none.jpg' does not exist"),
+        (
+            {"image": "https://example.org/a.jpg"},
+            "events/a.lv.md:8: image: 'https://example.org/a.jpg' must be a relative path",
+        ),
+        (
+            {"related": "[events/nope]"},
+            "events/a.lv.md:8: related: 'events/nope' does not exist (was it withdrawn or renamed?)",
+        ),
+        (
+            {"related": "[event/a]"},
+            "events/a.lv.md:8: related: 'event/a' must be written stories/<slug>; did you mean 'events'?",
+        ),
+        ({"related": "[events/a]"}, "events/a.lv.md:8: related: an item cannot be related to itself"),
+    ],
+)
+def test_event_field_rules(tmp_path, changes, expected):
+    found = lines(load(tmp_path, {"events/a.lv.md": event(**changes)}))
+    if expected is None:
+        assert found == []
+    else:
+        assert any(line.startswith(expected) for line in found), found
+
+
+def test_image_needs_alt_text_and_is_given_as_repository_path(tmp_path):
+    files = {"events/img/a.png": b"\x89PNG", "events/a.lv.md": event(image="img/a.png")}
+    assert "events/a.lv.md:8: image_alt: is required when image is set: describe the image" in lines(
+        load(tmp_path, files)
+    )
+    files["events/a.lv.md"] = event(image="img/a.png", image_alt="Attēls")
+    content = load(tmp_path, files)
+    assert content.mistakes == [] and content.items["events/a"].value("image") == "events/img/a.png"
+
+
+def test_yaml_errors_and_duplicate_keys_point_at_their_line(tmp_path):
+    content = load(
+        tmp_path,
+        {
+            "events/a.lv.md": "---\ntitle: A\nsummary: [unclosed\ndate: 2021\n---\n",
+            "events/b.lv.md": event().replace("kind: seminar\n", "kind: seminar\nkind: meeting\n"),
+            "events/c.lv.md": "---\ntitle: never closed\n",
+        },
+    )
+    found = lines(content)
+    assert any(line.startswith("events/a.lv.md:4: front-matter: YAML syntax") for line in found), found
+    assert "events/b.lv.md:6: front-matter: 'kind' is written twice" in found
+    assert any(line.startswith("events/c.lv.md:1: front-matter: the front-matter opened") for line in found)
+
+
+def test_translation_inherits_neutral_fields_but_not_own_ones(tmp_path):
+    content = load(
+        tmp_path,
+        {
+            "events/a.lv.md": event(partners="[Biedrība]"),
+            "events/a.en.md": "---\ntitle: Seminar\nsummary: Short.\n---\n",
+        },
+    )
+    assert content.mistakes == []
+    en = content.items["events/a"].translations["en"]
+    assert (en.date.iso, en["places"], en["project"], en.get("partners")) == (
+        "2021-09-24",
+        ("riga",),
+        "platforma-v",
+        None,
+    )
+
+
+def test_translations_must_agree_on_neutral_fields(tmp_path):
+    content = load(
+        tmp_path,
+        {
+            "events/a.lv.md": event(figures="[{value: 6, label: mediatori}]"),
+            "events/a.en.md": "---\ntitle: S\nsummary: S.\ndate: 2021-09-25\nfigures: [{value: 7, label: mediators}]\n---\n",
+        },
+    )
+    assert (
+        "events/a.en.md:4: date: differs from events/a.lv.md; a language-neutral field must be equal in both files"
+        in lines(content)
+    )
+    assert (
+        "events/a.en.md:5: figures: the values differ from events/a.lv.md; only the labels may be translated"
+        in lines(content)
+    )
+
+
+def test_each_language_needs_its_own_title(tmp_path):
+    content = load(tmp_path, {"events/a.lv.md": EVENT, "events/a.en.md": "---\nsummary: S.\n---\n"})
+    assert lines(content) == ["events/a.en.md:1: title: is required"]
+
+
+STORY = "---\ntitle: Stāsts\nsummary: Par Annu.\nperson: Anna\ndate: 2024\n{extra}---\nTeksts.\n"
+
+
+def test_story_needs_consent_unless_source(tmp_path):
+    assert lines(load(tmp_path, {"stories/a.lv.md": STORY.format(extra="")})) == [
+        "stories/a.lv.md:1: consent: is required unless source is given: the day the person agreed to publication"
+    ]
+    assert lines(load(tmp_path, {"stories/a.lv.md": STORY.format(extra="consent: 2024-05-02\n")})) == []
+    source = "source: {name: LSM.lv, url: 'https://www.lsm.lv/temas/romi/'}\n"
+    assert lines(load(tmp_path, {"stories/a.lv.md": STORY.format(extra=source)})) == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("consent: 2024-05\n", "stories/a.lv.md:6: consent: '2024-05' must be a whole day, written YYYY-MM-DD"),
+        ("consent: 2099-01-01\n", "stories/a.lv.md:6: consent: '2099-01-01' is in the future"),
+        (
+            "source: {name: LSM, url: 'http://lsm.lv'}\n",
+            "stories/a.lv.md:6: source: 'http://lsm.lv' must be a web address starting with https://",
+        ),
+        ("source: {name: LSM}\n", "stories/a.lv.md:6: source: 'url' is missing"),
+        ("consent: 2024-05-02\nperson: B\n", "stories/a.lv.md:7: front-matter: 'person' is written twice"),
+    ],
+)
+def test_story_fields(tmp_path, extra, expected):
+    found = lines(load(tmp_path, {"stories/a.lv.md": STORY.format(extra=extra)}))
+    assert any(line.startswith(expected) for line in found), found
+
+
+def test_story_needs_a_person(tmp_path):
+    text = STORY.format(extra="consent: 2024-05-02\n").replace("person: Anna\n", "")
+    assert lines(load(tmp_path, {"stories/a.lv.md": text})) == ["stories/a.lv.md:1: person: is required"]
+
+
+PUBLICATION = "---\ntitle: Grāmata\nsummary: Par grāmatu.\ndate: 2021-08\nauthors: [A. Autore]\n{extra}---\n"
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (
+            "isbn: 978-3-16-148410-1\n",
+            "publications/p.lv.md:6: isbn: '978-3-16-148410-1' is not a valid ISBN-10 or ISBN-13",
+        ),
+        ("isbn: 0-306-40615-3\n", "publications/p.lv.md:6: isbn: '0-306-40615-3' is not a valid"),
+        ("languages: [lv, Latvian]\n", "publications/p.lv.md:6: languages: 'Latvian' must be a language code"),
+        ("launch: events/nope\n", "publications/p.lv.md:6: launch: 'events/nope' does not exist"),
+        ("launch: stories/a\n", "publications/p.lv.md:6: launch: 'stories/a' must be written events/<slug>"),
+        ("files: [{label: PDF}]\n", "publications/p.lv.md:6: files: give exactly one of path or url"),
+        (
+            "files: [{path: none.pdf, label: PDF}]\n",
+            "publications/p.lv.md:6: files: 'none.pdf' does not exist next to this file",
+        ),
+        (
+            "files: [{url: 'javascript:alert(1)', label: PDF}]\n",
+            "publications/p.lv.md:6: files: 'javascript:alert(1)' must be a web address starting with https://",
+        ),
+    ],
+)
+def test_publication_fields(tmp_path, extra, expected):
+    found = lines(load(tmp_path, {"publications/p.lv.md": PUBLICATION.format(extra=extra)}))
+    assert any(line.startswith(expected) for line in found), found
+
+
+def test_valid_isbns_and_authors_required(tmp_path):
+    ok = "isbn: 978-3-16-148410-0\n"
+    assert lines(load(tmp_path, {"publications/p.lv.md": PUBLICATION.format(extra=ok)})) == []
+    assert lines(load(tmp_path, {"publications/p.lv.md": PUBLICATION.format(extra="isbn: 0-306-40615-2\n")})) == []
+    text = PUBLICATION.format(extra="").replace("authors: [A. Autore]\n", "")
+    assert lines(load(tmp_path, {"publications/p.lv.md": text})) == ["publications/p.lv.md:1: authors: is required"]
+
+
+def test_reference_suggestions_compare_slugs(tmp_path):
+    content = load(tmp_path, {"events/annual-meeting.lv.md": event(related="[events/anual-meeting, events/zzz]")})
+    assert lines(content) == [
+        "events/annual-meeting.lv.md:8: related: 'events/anual-meeting' does not exist (was it withdrawn or renamed?); "
+        "did you mean 'events/annual-meeting'?",
+        "events/annual-meeting.lv.md:8: related: 'events/zzz' does not exist (was it withdrawn or renamed?)",
+    ]
+
+
+def test_related_both_ways_and_launch(tmp_path):
+    content = load(
+        tmp_path,
+        {
+            "events/a.lv.md": EVENT,
+            "stories/s.lv.md": STORY.format(extra="consent: 2024-05-02\nrelated: [events/a]\n"),
+            "publications/p.lv.md": PUBLICATION.format(extra="launch: events/a\n"),
+        },
+    )
+    assert content.mistakes == []
+    a, s = content.items["events/a"], content.items["stories/s"]
+    assert a.related == [s] and s.related == [a]
+    assert a.launched == [content.items["publications/p"]]
+
+
+def test_withdrawn_story_is_reported_everywhere_it_is_named(tmp_path):
+    content = load(
+        tmp_path,
+        {
+            "events/a.lv.md": event(related="[stories/gone]"),
+            "events/a.en.md": "---\ntitle: A\nsummary: A.\nrelated: [stories/gone]\n---\nSee [her story](../stories/gone.en.md).\n",
+        },
+    )
+    assert lines(content) == [
+        "events/a.en.md:4: related: 'stories/gone' does not exist (was it withdrawn or renamed?)",
+        "events/a.en.md:6: body: the link '../stories/gone.en.md' leads to a file that does not exist",
+        "events/a.lv.md:8: related: 'stories/gone' does not exist (was it withdrawn or renamed?)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("<script>alert(1)</script>", "body: <script> is not allowed in the text"),
+        ("<style>p{}</style>", "body: <style> is not allowed in the text"),
+        ('<iframe src="https://example.org"></iframe>', "body: <iframe> is not allowed in the text"),
+        ("<object></object>", "body: <object> is not allowed in the text"),
+        ("<embed>", "body: <embed> is not allowed in the text"),
+        ("<form></form>", "body: <form> is not allowed in the text"),
+        ('<p onclick="x()">a</p>', "body: the attribute onclick= is not allowed (it runs a script)"),
+        ('<img src="x.png" alt="a" onerror="x()">', "body: the attribute onerror= is not allowed"),
+        ('<a href="javascript:alert(1)">a</a>', "body: 'javascript:alert(1)' is not allowed in href="),
+        ('<a href="JaVaScRiPt:alert(1)">a</a>', "body: 'JaVaScRiPt:alert(1)' is not allowed in href="),
+        ("[a](javascript:alert(1))", "body: 'javascript:alert(1)' is not allowed as a link"),
+        ("[a](data:text/html,x)", "body: 'data:text/html,x' is not allowed as a link"),
+        ("<javascript:alert(1)>", "body: 'javascript:alert(1)' is not allowed as a link"),
+        ("![](pic.png)", "body: the image has no alt text"),
+        ('<img src="pic.png">', "body: the image has no alt text"),
+        (
+            "![A photo](https://example.org/p.jpg)",
+            "body: the image 'https://example.org/p.jpg' must be stored in the repository",
+        ),
+        ("[broken](../events/nope.lv.md)", "body: the link '../events/nope.lv.md' leads to a file that does not exist"),
+        ("<marquee>x</marquee>", "body: <marquee> is not on the list of allowed HTML tags"),
+    ],
+)
+def test_body_rules_report_the_file_line(tmp_path, body, message):
+    found = lines(load(tmp_path, {"events/a.lv.md": EVENT + "\nSecond line.\n" + body + "\n"}))
+    assert f"events/a.lv.md:12: {message}" in [line[: len(f"events/a.lv.md:12: {message}")] for line in found], found
+
+
+def test_body_allows_safe_html_code_examples_and_autolinks(tmp_path):
+    body = textwrap.dedent("""\
+        <details><summary>Vairāk</summary><p>Teksts <strong>treknrakstā</strong>.</p></details>
+
+        Write `<script>` in code, or:
+
+        ```html
+        <script>alert(1)</script>
+        ```
+
+        <https://www.lsm.lv/temas/romi/> and <pasts@km.gov.lv>. [Home](../docs/index.lv.md#top)
+        """)
+    content = load(tmp_path, {"events/a.lv.md": EVENT + body, "docs/index.lv.md": "# Sākums\n"})
+    assert content.mistakes == []
+
+
+def test_all_mistakes_of_a_run_are_reported(tmp_path):
+    content = load(
+        tmp_path,
+        {
+            "events/a.lv.md": event(kind="x", places="[nowhere]"),
+            "stories/s.lv.md": STORY.format(extra=""),
+            "publications/p.de.md": PUBLICATION.format(extra=""),
+        },
+    )
+    assert [f"{m.path}:{m.line}: {m.field}" for m in content.mistakes] == [
+        "events/a.lv.md:5: kind",
+        "events/a.lv.md:6: places",
+        "publications/p.de.md:1: file name",
+        "stories/s.lv.md:1: consent",
+    ]
+
+
+def test_docs_pages_title_from_heading_and_slug(tmp_path):
+    content = load(
+        tmp_path,
+        {
+            "docs/accessibility.lv.md": "---\nslug: pieejamiba\n---\n# Piekļūstamības paziņojums\n",
+            "docs/accessibility.en.md": "# Accessibility statement\n",
+            "docs/index.lv.md": "---\ntitle: Sākums\n---\n",
+            "docs/notitle.lv.md": "Nav virsraksta.\n",
+        },
+    )
+    assert lines(content) == [
+        "docs/notitle.lv.md:1: title: is missing; add 'title:' or start the text with '# Heading'"
+    ]
+    lv, en = content.docs["accessibility"].translations["lv"], content.docs["accessibility"].translations["en"]
+    assert (lv.title, lv.url, en.title, en.url) == (
+        "Piekļūstamības paziņojums",
+        "pieejamiba/",
+        "Accessibility statement",
+        "en/accessibility/",
+    )
+    assert content.docs["index"].translations["lv"].url == ""
+
+
+def test_two_pages_may_not_share_an_address(tmp_path):
+    content = load(tmp_path, {"docs/a.lv.md": "---\ntitle: A\nslug: pasakumi\n---\n"})
+    assert lines(content) == ["docs/a.lv.md:3: slug: its address /pasakumi/ is already used by the events section"]
+
+
+def test_drafts_are_listed_only_in_the_preview(tmp_path):
+    files = {"events/a.lv.md": event(status="draft"), "events/b.lv.md": EVENT}
+    assert [tr.item.slug for tr in load(tmp_path, files).listing("events", "lv")] == ["b"]
+    assert [tr.item.slug for tr in load(tmp_path, files, drafts=True).listing("events", "lv")] == ["a", "b"]
+
+
+def test_link_from_published_page_to_draft_is_a_mistake_in_a_build(tmp_path):
+    files = {"events/a.lv.md": event(status="draft"), "events/b.lv.md": EVENT + "[a](a.lv.md)\n"}
+    assert lines(load(tmp_path, files)) == [
+        "events/b.lv.md:10: body: the link 'a.lv.md' leads to a draft, which is not published"
+    ]
+    assert lines(load(tmp_path, files, drafts=True)) == []
+
+
+def test_listing_newest_first_ties_by_title_and_untranslated_left_out(tmp_path):
+    content = load(
+        tmp_path,
+        {
+            "events/a.lv.md": event(title="Bārs", date="2021"),
+            "events/b.lv.md": event(title="Ābols", date="2021-01-01"),
+            "events/c.lv.md": event(title="Cits", date="2021-06"),
+            "events/d.en.md": event(title="English", date="2022"),
+        },
+    )
+    assert [tr.title for tr in content.listing("events", "lv")] == ["Cits", "Ābols", "Bārs"]
+    assert [tr.title for tr in content.listing("events", "en")] == ["English"]
+
+
+def test_event_status_defaults_from_the_build_date(tmp_path):
+    content = load(tmp_path, {"events/past.lv.md": EVENT, "events/future.lv.md": event(date="2027-01")})
+    assert content.items["events/past"].event_status == "held"
+    assert content.items["events/future"].event_status == "planned"
+
+
+def test_vocabulary_mistakes(tmp_path):
+    places = "riga: {lv: Rīga, en: Riga}\nBad_Id: {lv: X}\nnolabel: {en: Only English}\n"
+    content = load(tmp_path, {"data/places.yml": places})
+    found = lines(content)
+    assert "data/places.yml:2: Bad_Id: an id is lowercase letters, digits and single hyphens" in found
+    assert "data/places.yml:3: nolabel: needs a label in 'lv'" in found
