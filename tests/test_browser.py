@@ -1,0 +1,126 @@
+"""The built fixture site in Debian's Chromium, as visitors meet it."""
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        raise RuntimeError(f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing: apt-get install chromium")
+    pytest.skip(
+        f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True
+    )
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(fixture_site):
+    handler = functools.partial(_Quiet, directory=str(fixture_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_switcher_takes_the_visitor_to_the_translation(page, server):
+    page.goto(server + "pasakumi/fiction-seminar-2021/")
+    assert page.locator("html").get_attribute("lang") == "lv"
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(server + "en/events/fiction-seminar-2021/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == "Made-up seminar"
+
+
+def test_untranslated_page_switcher_leads_to_section(page, server):
+    page.goto(server + "dzives-stasti/lv-only-story/")
+    link = page.get_by_role("link", name="English")
+    assert "nav tulkots" in page.locator(f"#{link.get_attribute('aria-describedby')}").inner_text()
+    link.click()
+    page.wait_for_url(server + "en/stories/")
+    assert "lv-only-story" not in page.content()
+
+
+def test_keyboard_reaches_the_switcher(page, server):
+    page.goto(server + "en/")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement && document.activeElement.textContent.trim()")
+        if focused == "Latviešu":
+            break
+    else:
+        pytest.fail("the language switcher is not reachable by Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(server)
+
+
+@pytest.mark.parametrize("url", ["", "en/events/fiction-seminar-2021/", "pasakumi/", "dzives-stasti/anna-fiction/"])
+def test_phone_width_has_no_sideways_scrolling(browser, server, url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server + url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+@pytest.mark.parametrize("url", ["", "en/", "pasakumi/fiction-seminar-2021/", "izdevumi/fiction-book/"])
+def test_no_request_leaves_the_site(page, server, url):
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page.goto(server + url, wait_until="networkidle")
+    assert hosts == {urlsplit(server).netloc}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "en/",
+        "pasakumi/",
+        "en/events/fiction-seminar-2021/",
+        "dzives-stasti/anna-fiction/",
+        "izdevumi/fiction-book/",
+        "par-mums/",
+    ],
+)
+def test_axe_finds_no_violations(page, server, url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(server + url)
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    assert violations == []
