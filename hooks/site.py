@@ -80,6 +80,10 @@ def on_files(files, config):
         file = File.generated(config, page.src_uri, content=page.body, inclusion=level)
         file.dest_uri = page.dest_uri
         files.append(file)
+    for export in _build.plan.exports:
+        file = File.generated(config, export.src_uri, content=_build.view.export(export))
+        file.dest_uri = export.dest_uri
+        files.append(file)
     for path in _build.content.media:
         file = File.generated(config, path, abs_src_path=str(_build.settings.root / path))
         file.dest_uri = _build.view.media(path)

@@ -86,7 +86,9 @@ def test_keyboard_reaches_the_switcher(page, server):
     page.wait_for_url(server)
 
 
-@pytest.mark.parametrize("url", ["", "en/events/fiction-seminar-2021/", "pasakumi/", "dzives-stasti/anna-fiction/"])
+@pytest.mark.parametrize(
+    "url", ["", "en/events/fiction-seminar-2021/", "pasakumi/", "dzives-stasti/anna-fiction/", "laika-josla/"]
+)
 def test_phone_width_has_no_sideways_scrolling(browser, server, url):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
@@ -95,7 +97,7 @@ def test_phone_width_has_no_sideways_scrolling(browser, server, url):
     context.close()
 
 
-@pytest.mark.parametrize("url", ["", "en/", "pasakumi/fiction-seminar-2021/", "izdevumi/fiction-book/"])
+@pytest.mark.parametrize("url", ["", "en/", "pasakumi/fiction-seminar-2021/", "izdevumi/fiction-book/", "laika-josla/"])
 def test_no_request_leaves_the_site(page, server, url):
     hosts = set()
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
@@ -124,3 +126,55 @@ def test_axe_finds_no_violations(page, server, url):
     )
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
     assert violations == []
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator("[data-lrp-timeline] > li:not([hidden]) .lrp-timeline__title").all_inner_texts()
+
+
+def test_timeline_filters_instantly_with_javascript(page, server):
+    page.goto(server + "laika-josla/")
+    assert len(visible_titles(page)) == 6
+    page.get_by_role("link", name="Sanāksme", exact=True).click()
+    assert visible_titles(page) == ["Atcelta tikšanās"]
+    assert page.url == server + "laika-josla/?kind=meeting"  # the choice is kept in the URL
+    assert page.get_by_role("status").inner_text() == "Rādīto ierakstu skaits: 1"
+    assert page.locator("[data-lrp-timeline] h2:not([hidden])").all_inner_texts() == ["2021"]
+    assert page.locator('.lrp-years li[data-year="2099"]').is_hidden()
+    assert page.get_by_role("link", name="Sanāksme", exact=True).get_attribute("aria-current") == "true"
+    page.get_by_role("link", name="Rīga").click()
+    assert visible_titles(page) == ["Izdomāts seminārs", "Nākotnes konference"]
+    # The first visible entry of 2021 carries the year heading; today stands before the future entry.
+    first = page.locator("[data-lrp-timeline] > li:not([hidden])").first
+    assert first.locator("h2").inner_text() == "2021"
+    today = page.locator("[data-lrp-today]")
+    assert (
+        today.evaluate("el => el.closest('li') && el.closest('li').querySelector('h3').innerText")
+        == "Nākotnes konference"
+    )
+    page.go_back()
+    assert visible_titles(page) == ["Atcelta tikšanās"]
+
+
+def test_timeline_filter_from_the_url_and_by_keyboard(page, server):
+    page.goto(server + "en/timeline/?place=riga")
+    assert visible_titles(page) == ["Made-up seminar", "Future conference"]
+    link = page.get_by_role("link", name="All entries")
+    link.focus()
+    page.keyboard.press("Enter")
+    assert len(visible_titles(page)) == 7
+    assert page.get_by_role("status").inner_text() == "Entries shown: 7"
+
+
+def test_timeline_filters_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "laika-josla/")
+    assert page.get_by_role("link", name="Mēneša mācības").is_visible()  # entries are there without script
+    page.get_by_role("link", name="Konference", exact=True).click()
+    page.wait_for_url(server + "laika-josla/kind/conference/")
+    assert page.locator(".lrp-timeline__title").all_inner_texts() == ["Nākotnes konference"]
+    page.get_by_role("link", name="Visi ieraksti").click()
+    page.wait_for_url(server + "laika-josla/")
+    assert len(page.locator(".lrp-timeline__title").all_inner_texts()) == 6
+    context.close()

@@ -101,22 +101,27 @@ def format_partial(date: PartialDate, locale: str) -> str:
 
 def format_span(start: PartialDate, end: PartialDate | None, locale: str) -> str:
     """A date or a span in one phrase, from CLDR's interval formats; never more precise than given."""
+    return "".join(span_parts(start, end, locale))
+
+
+def span_parts(start: PartialDate, end: PartialDate | None, locale: str) -> tuple[str, ...]:
+    """``(text,)`` for a date; ``(start text, separator, end text)`` for a span, one phrase joined.
+
+    CLDR's interval patterns come in two halves, so each end can be marked up on its own.
+    """
     if end is None or end == start:
-        return format_partial(start, locale)
-    if start.precision != end.precision:
-        return _fallback(start, end, locale)
+        return (format_partial(start, locale),)
     loc = _locale(locale)
-    formats = loc.interval_formats.get(_SKELETON[start.precision])
+    formats = loc.interval_formats.get(_SKELETON[start.precision]) if start.precision == end.precision else None
     greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
     parts = formats.get(greatest) if formats else None
     if not parts:
-        return _fallback(start, end, locale)
+        before, _, after = (loc.interval_formats.get(None) or "{0} – {1}").partition("{1}")
+        return (format_partial(start, locale), before.replace("{0}", ""), format_partial(end, locale))
     if start.precision == "day":
         # CLDR has no interval for the long (wide month) form; widen its abbreviated months.
         parts = [re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in parts]
-    return format_date(start.first, parts[0], locale=locale) + format_date(end.first, parts[1], locale=locale)
-
-
-def _fallback(start: PartialDate, end: PartialDate, locale: str) -> str:
-    pattern = _locale(locale).interval_formats.get(None) or "{0} – {1}"
-    return pattern.replace("{0}", format_partial(start, locale)).replace("{1}", format_partial(end, locale))
+    first = format_date(start.first, parts[0], locale=locale)
+    separator = re.search(r"[\s\u2009\xa0]*[–-][\s\u2009\xa0]*$", first)
+    cut = separator.start() if separator else len(first)
+    return (first[:cut], first[cut:], format_date(end.first, parts[1], locale=locale))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from . import timeline
 from .content import Content
 from .model import Translation
 from .settings import COLLECTIONS, Language
@@ -40,6 +41,8 @@ class Page:
     alternates: dict = field(default_factory=dict)  # lang code -> url of real translations
     switch: list = field(default_factory=list)
     draft: bool = False
+    chosen: timeline.Filter | None = None  # timeline pages: the filter of a static filtered view
+    links: list = field(default_factory=list)  # (type, title, url) of exports declared in the head
 
     @property
     def dest_uri(self) -> str:
@@ -51,6 +54,16 @@ class Page:
         return base if number == 1 else f"{base}{number}/"
 
 
+@dataclass(frozen=True)
+class Export:
+    """A generated file that is not a page: the timeline's JSON and iCalendar."""
+
+    src_uri: str
+    dest_uri: str
+    kind: str  # json or ics
+    lang: Language
+
+
 @dataclass
 class SitePlan:
     pages: list
@@ -58,6 +71,7 @@ class SitePlan:
     homes: dict  # lang code -> Page
     indexes: dict  # (lang code, section) -> first index Page
     nav: dict  # lang code -> [Page]
+    exports: list  # Export
 
 
 def plan_site(content: Content, strings: Strings) -> SitePlan:
@@ -97,6 +111,17 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
         groups.append(
             [_item_page(tr, lang) for lang in settings.languages if (tr := content.translation(item, lang.code))]
         )
+    exports = [export for lang in settings.languages for export in _exports(lang)]
+    timelines: dict = {}  # filter (None for the whole timeline) -> its page in each language
+    for lang in settings.languages:
+        links = [
+            (e.kind, strings.t(lang.code, f"timeline.export.{e.kind}"), e.dest_uri) for e in exports if e.lang is lang
+        ]
+        for page in _timeline_pages(content, lang, strings, links):
+            timelines.setdefault(page.chosen, []).append(page)
+            if page.chosen is None:
+                indexes[lang.code, "timeline"] = page
+    groups.extend(timelines.values())
 
     for group in groups:
         alternates = {page.lang.code: page.url for page in group}
@@ -111,7 +136,7 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
 
     by_src = {page.src_uri: page for page in pages}
     nav = {lang.code: _nav(lang, settings.nav, content, by_src, homes, indexes) for lang in settings.languages}
-    return SitePlan(pages, by_src, homes, indexes, nav)
+    return SitePlan(pages, by_src, homes, indexes, nav, exports)
 
 
 def _doc_page(tr: Translation, lang: Language) -> Page:
@@ -169,6 +194,56 @@ def _index_pages(collection: str, lang: Language, listing: list, size: int, stri
             )
         )
     return result
+
+
+def _timeline_pages(content: Content, lang: Language, strings: Strings, links: list) -> list[Page]:
+    """The whole timeline, and a static filtered view per facet value for visitors without script."""
+    items = timeline.entries(content, lang.code)
+    base = lang.section_url("timeline")
+    title = strings.t(lang.code, "section.timeline")
+    summary = strings.t(lang.code, "section.timeline.summary")
+    pages = [
+        Page(
+            f"_lrp/{lang.code}/timeline/index.md",
+            base,
+            lang,
+            "timeline",
+            "lrp/timeline.html",
+            title,
+            summary,
+            section="timeline",
+            entries=items,
+            links=links,
+        )
+    ]
+    for facet, facet_values in timeline.filters(items).items():
+        for value in facet_values:
+            chosen = timeline.Filter(facet, value)
+            label = timeline.label(content, strings, lang.code, chosen)
+            pages.append(
+                Page(
+                    f"_lrp/{lang.code}/timeline/{facet}/{value}.md",
+                    f"{base}{facet}/{value}/",
+                    lang,
+                    "timeline",
+                    "lrp/timeline.html",
+                    strings.t(lang.code, "timeline.filtered_title", title=title, label=label),
+                    summary,
+                    section="timeline",
+                    entries=timeline.matching(items, chosen),
+                    chosen=chosen,
+                    links=links,
+                )
+            )
+    return pages
+
+
+def _exports(lang: Language) -> list[Export]:
+    base = lang.section_url("timeline")
+    return [
+        Export(f"_lrp/{lang.code}/timeline.json", f"{base}timeline.json", "json", lang),
+        Export(f"_lrp/{lang.code}/timeline.ics", f"{base}calendar.ics", "ics", lang),
+    ]
 
 
 def _switch(page: Page, other: Language, alternates: dict, homes: dict, indexes: dict) -> Switch:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlsplit
+
+from . import timeline
 from .content import Content
-from .dates import format_span
+from .dates import PartialDate, format_span, span_parts
 from .model import Item, Translation
-from .plan import SitePlan
+from .plan import Export, SitePlan
 from .strings import Strings
 
 
@@ -31,6 +35,10 @@ class SiteView:
         """The item's date or span, in its language's long form."""
         return format_span(tr.date, tr.end, self.settings.language(tr.lang).locale)
 
+    def when_parts(self, tr: Translation) -> tuple[str, ...]:
+        """The date text in one or three parts (start, separator, end) for two <time> elements."""
+        return span_parts(tr.date, tr.end, self.settings.language(tr.lang).locale)
+
     def label(self, vocabulary: str, term_id: str, lang: str) -> str:
         term = self.content.vocab.get(vocabulary).get(term_id)
         return term.label(lang, self.settings.default.code) if term else term_id
@@ -55,15 +63,53 @@ class SiteView:
                 return self.content.translation(item, lang)
         return None
 
-    def project_events(self, project_id: str, lang: str) -> list[Translation]:
-        return [tr for tr in self.content.listing("events", lang) if tr.get("project") == project_id]
-
     def latest(self, collection: str, lang: str, count: int = 3) -> list[Translation]:
         return self.content.listing(collection, lang)[:count]
 
     def featured(self, lang: str) -> Translation | None:
         publications = self.content.listing("publications", lang)
         return next((tr for tr in publications if tr.get("featured")), publications[0] if publications else None)
+
+    # ---- timeline -------------------------------------------------------------------------
+
+    def facet_label(self, facet: str, value: str, lang: str) -> str:
+        return timeline.label(self.content, self.strings, lang, timeline.Filter(facet, value))
+
+    def filters(self, lang: str) -> dict:
+        return timeline.filters(timeline.entries(self.content, lang))
+
+    def values(self, tr: Translation, facet: str) -> tuple:
+        return timeline.values(tr, facet)
+
+    def is_future(self, tr: Translation) -> bool:
+        return timeline.is_future(tr, self.content.today)
+
+    def today(self, lang: str) -> str:
+        return format_span(PartialDate(*self.content.today.timetuple()[:3]), None, self.settings.language(lang).locale)
+
+    def upcoming(self, lang: str, count: int = 3) -> list[Translation]:
+        return [tr for tr in timeline.entries(self.content, lang) if self.is_future(tr)][:count]
+
+    def recent(self, lang: str, count: int = 3) -> list[Translation]:
+        return [tr for tr in reversed(timeline.entries(self.content, lang)) if not self.is_future(tr)][:count]
+
+    def project_entries(self, project_id: str, lang: str) -> list[Translation]:
+        return timeline.matching(timeline.entries(self.content, lang), timeline.Filter("project", project_id))
+
+    def export(self, export: Export) -> str | bytes:
+        """The content of a timeline export file."""
+        items = timeline.entries(self.content, export.lang.code)
+        if export.kind == "json":
+            return timeline.as_json(items, self.absolute)
+        stamp = dt.datetime.combine(self.content.today, dt.time(), dt.UTC)
+        return timeline.as_icalendar(
+            items,
+            self.absolute,
+            lambda place: self.label("places", place, export.lang.code),
+            urlsplit(self.site_url).netloc or "localhost",
+            stamp,
+            self.t(export.lang.code, "site.name"),
+        )
 
     def absolute(self, url: str) -> str:
         return self.site_url + url

@@ -1,0 +1,65 @@
+// Instant filtering of the timeline. Without this script the filter links lead to static
+// filtered views; with it they filter in place, keep the choice in the URL (?kind=seminar)
+// and announce the number of shown entries.
+(() => {
+  "use strict";
+  const list = document.querySelector("[data-lrp-timeline]");
+  const nav = document.querySelector("[data-lrp-filters]");
+  if (!list || !nav) return;
+  const entries = Array.from(list.children);
+  const headings = Array.from(list.querySelectorAll("h2[data-year]"));
+  const today = document.querySelector("[data-lrp-today]");
+  const count = document.querySelector("[data-lrp-count]");
+  const years = Array.from(document.querySelectorAll(".lrp-years li[data-year]"));
+  const links = Array.from(nav.querySelectorAll("a[data-lrp-filter]"));
+  const facets = links.map((a) => a.dataset.lrpFilter).filter(Boolean);
+
+  function apply(facet, value) {
+    let shown = 0;
+    for (const entry of entries) {
+      const match = !facet || (entry.dataset[facet] || "").split(" ").includes(value);
+      entry.hidden = !match;
+      if (match) shown += 1;
+    }
+    const visible = entries.filter((entry) => !entry.hidden);
+    for (const heading of headings) {
+      const first = visible.find((entry) => entry.dataset.year === heading.dataset.year);
+      heading.hidden = !first;
+      if (first) first.querySelector("article").before(heading);
+    }
+    for (const year of years) {
+      year.hidden = !visible.some((entry) => entry.dataset.year === year.dataset.year);
+    }
+    const future = visible.find((entry) => "future" in entry.dataset);
+    if (today) {
+      if (future) future.prepend(today);
+      else list.after(today);
+    }
+    for (const link of links) {
+      const current = link.dataset.lrpFilter === (facet || "") && link.dataset.value === (value || "");
+      if (current) link.setAttribute("aria-current", "true");
+      else link.removeAttribute("aria-current");
+    }
+    count.textContent = count.dataset.template.replace("{count}", String(shown));
+  }
+
+  nav.addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-lrp-filter]");
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    const facet = link.dataset.lrpFilter;
+    const url = new URL(window.location.href);
+    url.search = facet ? new URLSearchParams({ [facet]: link.dataset.value }).toString() : "";
+    url.hash = "";
+    window.history.pushState(null, "", url);
+    apply(facet, link.dataset.value);
+  });
+
+  function fromUrl() {
+    const params = new URLSearchParams(window.location.search);
+    const facet = facets.find((name) => params.has(name));
+    apply(facet, facet ? params.get(facet) : "");
+  }
+  window.addEventListener("popstate", fromUrl);
+  if (window.location.search) fromUrl();
+})();
