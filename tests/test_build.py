@@ -117,7 +117,10 @@ def test_translation_shows_inherited_fields(fixture_site):
         ("en/events/fiction-month", '<time datetime="2021-10">October 2021</time>'),
         ("pasakumi/fiction-month", '<time datetime="2021-10">2021. g. oktobris</time>'),
         ("en/events/fiction-year-span", '<time datetime="2022">2022</time>–<time datetime="2023">2023</time>'),
-        ("en/events/fiction-cancelled", '<time datetime="2021-11-05">5</time>–<time datetime="2021-11-06">6 November 2021</time>'),
+        (
+            "en/events/fiction-cancelled",
+            '<time datetime="2021-11-05">5</time>–<time datetime="2021-11-06">6 November 2021</time>',
+        ),
         ("dzives-stasti/lv-only-story", '<time datetime="2023">2023</time>'),
     ],
 )

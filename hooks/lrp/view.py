@@ -21,6 +21,12 @@ class SiteView:
         self.site_url = site_url.rstrip("/") + "/"
         self.settings = content.settings
         self.material_languages: frozenset = frozenset()  # languages Material has UI strings for
+        self._timelines: dict = {}  # lang -> entries, worked out once per build
+
+    def timeline(self, lang: str) -> list[Translation]:
+        if lang not in self._timelines:
+            self._timelines[lang] = timeline.entries(self.content, lang)
+        return self._timelines[lang]
 
     def language_name(self, code: str, lang: str) -> str:
         """The name of a language (of a work) in the page's language, else its code."""
@@ -76,7 +82,7 @@ class SiteView:
         return timeline.label(self.content, self.strings, lang, timeline.Filter(facet, value))
 
     def filters(self, lang: str) -> dict:
-        return timeline.filters(timeline.entries(self.content, lang))
+        return timeline.filters(self.timeline(lang))
 
     def values(self, tr: Translation, facet: str) -> tuple:
         return timeline.values(tr, facet)
@@ -88,17 +94,17 @@ class SiteView:
         return format_span(PartialDate(*self.content.today.timetuple()[:3]), None, self.settings.language(lang).locale)
 
     def upcoming(self, lang: str, count: int = 3) -> list[Translation]:
-        return [tr for tr in timeline.entries(self.content, lang) if self.is_future(tr)][:count]
+        return [tr for tr in self.timeline(lang) if self.is_future(tr)][:count]
 
     def recent(self, lang: str, count: int = 3) -> list[Translation]:
-        return [tr for tr in reversed(timeline.entries(self.content, lang)) if not self.is_future(tr)][:count]
+        return [tr for tr in reversed(self.timeline(lang)) if not self.is_future(tr)][:count]
 
     def project_entries(self, project_id: str, lang: str) -> list[Translation]:
-        return timeline.matching(timeline.entries(self.content, lang), timeline.Filter("project", project_id))
+        return timeline.matching(self.timeline(lang), timeline.Filter("project", project_id))
 
     def export(self, export: Export) -> str | bytes:
         """The content of a timeline export file."""
-        items = timeline.entries(self.content, export.lang.code)
+        items = self.timeline(export.lang.code)
         if export.kind == "json":
             return timeline.as_json(items, self.absolute)
         stamp = dt.datetime.combine(self.content.today, dt.time(), dt.UTC)
