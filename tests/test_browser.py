@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # GitHub's runners have Chrome instead
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("REQUIRE_BROWSER") == "1":

@@ -199,7 +199,12 @@ def _rules(tr: Translation, report: Report) -> None:
         report.add(tr.path, tr.meta.line("end") or tr.meta.line("date"), "end", f"{end} is before date {start}")
     if tr.get("image") and not tr.get("image_alt"):
         report.add(tr.path, tr.meta.line("image"), "image_alt", "is required when image is set: describe the image")
-    if collection == "stories" and not any(_written(tr, name, "neutral") for name in ("consent", "source")):
+    # A draft is never published, so it may wait for the consent; publishing it needs one.
+    if (
+        collection == "stories"
+        and not tr.item.draft
+        and not any(_written(tr, f, "neutral") for f in ("consent", "source"))
+    ):
         report.add(
             tr.path, 1, "consent", "is required unless source is given: the day the person agreed to publication"
         )

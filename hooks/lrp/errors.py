@@ -18,6 +18,17 @@ class Mistake:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
+    def annotation(self) -> str:
+        """The mistake as a GitHub Actions command, shown on the pull request's diff."""
+
+        def escape(text: str, extra: str = "") -> str:
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return text.replace(":", "%3A").replace(",", "%2C") if extra else text
+
+        return (
+            f"::error file={escape(self.path, 'property')},line={self.line}::{escape(f'{self.field}: {self.message}')}"
+        )
+
 
 class Invalid(ValueError):
     """Raised by a field check; ``line`` points into a list when it is known."""

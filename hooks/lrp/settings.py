@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 COLLECTIONS = ("stories", "events", "publications")
 SECTIONS = (*COLLECTIONS, "timeline", "themes", "places")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -45,6 +47,12 @@ class Settings:
         return next(language for language in self.languages if language.code == code)
 
     @classmethod
+    def from_mkdocs_yml(cls, root: Path) -> Settings:
+        """Read ``extra.lrp`` from ``root/mkdocs.yml`` without MkDocs (its tags are ignored)."""
+        config = yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        return cls.from_mapping(Path(root), ((config or {}).get("extra") or {}).get("lrp") or {})
+
+    @classmethod
     def from_mapping(cls, root: Path, mapping: Mapping) -> Settings:
         """Read ``extra.lrp`` of mkdocs.yml; raises ``ValueError`` on a configuration error."""
         raw_languages = mapping.get("languages") or []
@@ -75,3 +83,11 @@ class Settings:
             page_size=int(mapping.get("page_size", 12)),
             nav=tuple(mapping.get("nav") or ()),
         )
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Safe loader that reads MkDocs' own tags (``!ENV`` and the like) as plain values."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)

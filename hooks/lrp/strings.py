@@ -27,6 +27,11 @@ class Strings:
                 raise ValueError(f"data/ui/{code}.yml:{error.line}: {error.message}") from None
         return cls(settings, tables)
 
+    def own(self, lang: str, key: str) -> str | None:
+        """The text in that language only, or None."""
+        text = self.tables.get(lang, {}).get(key)
+        return str(text) if text else None
+
     def t(self, lang: str, key: str, **values) -> str:
         text = self.tables.get(lang, {}).get(key) or self.tables.get(self.default, {}).get(key) or key
         return str(text).format(**values) if values else str(text)

@@ -8,9 +8,11 @@ from urllib.parse import urlsplit
 from . import timeline
 from .content import Content
 from .dates import PartialDate, format_span, span_parts
+from .fields import fields_of
 from .model import Item, Translation
 from .plan import Export, SitePlan
 from .strings import Strings
+from .templates import expand_field_tables
 
 
 class SiteView:
@@ -62,6 +64,10 @@ class SiteView:
 
     def launch(self, tr: Translation) -> Translation | None:
         return self.content.translation(tr.item.launch, tr.lang)
+
+    def doc_url(self, path: str, lang: str) -> str | None:
+        """Address of a docs/ page in a language, or None."""
+        return self.page_url(self.content.docs.get(path), lang)
 
     def project_page(self, project_id: str | None, lang: str) -> Translation | None:
         for item in self.content.docs.values():
@@ -116,6 +122,10 @@ class SiteView:
             stamp,
             self.t(export.lang.code, "site.name"),
         )
+
+    def expand(self, markdown: str, lang: str) -> str:
+        """Placeholders in editors' pages, such as the field tables of the editor guide."""
+        return expand_field_tables(markdown, lang, self.strings, fields_of)
 
     def absolute(self, url: str) -> str:
         return self.site_url + url

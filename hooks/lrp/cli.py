@@ -1,0 +1,91 @@
+"""Editors' commands, with the very rules of the build: ``check`` and ``new``.
+
+python -m lrp check [ROOT]                      (make check)
+python -m lrp new COLLECTION SLUG [ROOT]        (make new COLLECTION=events SLUG=…)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from .content import Content, load_content
+from .fields import fields_of
+from .settings import COLLECTIONS, SLUG, SLUG_MAX, Settings
+from .strings import Strings
+from .templates import new_item
+
+
+def check(root: Path) -> int:
+    settings = Settings.from_mkdocs_yml(root)
+    content = load_content(settings)
+    for mistake in content.mistakes:
+        print(mistake)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print("\n".join(mistake.annotation() for mistake in content.mistakes))
+    print()
+    print(translation_table(content))
+    count = len(content.mistakes)
+    print(f"\n{count} mistake{'s' if count != 1 else ''}." if count else "\nNo mistakes.")
+    return 1 if count else 0
+
+
+def translation_table(content: Content) -> str:
+    """Per collection: how many items there are, and which lack a language."""
+    codes = content.settings.codes
+    rows = [["collection", "items", *[f"missing {code}" for code in codes]]]
+    missing_lines = []
+    for collection in (*COLLECTIONS, "docs"):
+        items = [
+            i for i in (content.docs if collection == "docs" else content.items).values() if i.collection == collection
+        ]
+        row = [collection, str(len(items))]
+        for code in codes:
+            missing = sorted(item.slug for item in items if code not in item.translations)
+            row.append(str(len(missing)))
+            missing_lines += [f"  {collection}/{slug}: no {code} file" for slug in missing]
+        rows.append(row)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    table = "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows)
+    return "Translations:\n" + table + ("\n" + "\n".join(missing_lines) if missing_lines else "")
+
+
+def new(root: Path, collection: str, slug: str) -> int:
+    settings = Settings.from_mkdocs_yml(root)
+    if collection not in COLLECTIONS:
+        print(f"COLLECTION must be one of {', '.join(COLLECTIONS)}, not '{collection}'.")
+        return 2
+    if not SLUG.match(slug) or len(slug) > SLUG_MAX:
+        print(f"'{slug}' is not a slug: use lowercase letters a-z, digits and single hyphens, at most {SLUG_MAX}.")
+        return 2
+    existing = sorted(str(p.relative_to(root)) for p in (root / collection).rglob(f"{slug}.*.md"))
+    if existing:
+        print(f"'{collection}/{slug}' already exists: {', '.join(existing)}. Choose another slug.")
+        return 2
+    strings = Strings.load(settings)
+    paths = []
+    for language in settings.languages:
+        path = root / collection / f"{slug}.{language.code}.md"
+        text = new_item(
+            collection, language.code, language is settings.default, fields_of(collection), strings, dt.date.today()
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path.relative_to(root)))
+    print(f"Written: {', '.join(paths)} (status: draft). Fill them in, then run make check.")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["check"] and len(argv) <= 2:
+        return check(Path(argv[1] if len(argv) > 1 else ".").resolve())
+    if argv[:1] == ["new"] and len(argv) in (3, 4):
+        return new(Path(argv[3] if len(argv) > 3 else ".").resolve(), argv[1], argv[2])
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,103 @@
+"""New item files for editors, written from the field definitions the validator uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .fields import Field
+from .strings import Strings
+
+# Valid placeholders for required fields, so that a new draft passes the check as it is.
+PLACEHOLDERS = {
+    "lv": {
+        "title": "Jauns ieraksts",
+        "summary": "Viens vai divi teikumi par šo ierakstu.",
+        "person": "Vārds",
+        "authors": "[Vārds Uzvārds]",
+    },
+    "en": {
+        "title": "New entry",
+        "summary": "One or two sentences about this entry.",
+        "person": "Name",
+        "authors": "[First Last]",
+    },
+}
+EXAMPLES = {
+    "end": "2021-08-14",
+    "themes": "[education]",
+    "places": "[riga]",
+    "project": "platforma-vi",
+    "image": "images/photo.jpg",
+    "image_alt": "…",
+    "related": "[events/annual-meeting-2021]",
+    "consent": "2021-08-11",
+    "source": "{name: LSM.lv, url: 'https://www.lsm.lv/temas/romi/'}",
+    "author": "…",
+    "kind": "other",
+    "event_status": "held",
+    "participants": "12",
+    "partners": "[…]",
+    "figures": "[{value: 6, label: …}]",
+    "authors": "[…]",
+    "publisher": "…",
+    "isbn": "978-9934-0-0000-0",
+    "languages": "[lv, rom]",
+    "files": "[{path: files/report.pdf, label: …}]",
+    "launch": "events/annual-meeting-2021",
+    "featured": "true",
+    "status": "draft",
+}
+
+
+def help_text(strings: Strings, lang: str, spec: Field) -> str:
+    """The field's explanation in that language; the definition's own English otherwise."""
+    return strings.own(lang, f"help.{spec.name}") or spec.help
+
+
+def new_item(
+    collection: str, lang: str, default: bool, fields: dict[str, Field], strings: Strings, today: dt.date
+) -> str:
+    """Front-matter with every field of the collection: required ones filled in, the rest commented.
+
+    The default language's file carries the language-neutral fields; the others only their own
+    texts, and inherit the rest.
+    """
+    lines = ["---", f"# {strings.t(lang, 'new.intro')}"]
+    for name, spec in fields.items():
+        if not default and spec.scope == "neutral":
+            continue
+        explanation = help_text(strings, lang, spec)
+        if name == "status":
+            lines.append(f"status: draft  # {explanation}")
+        elif collection in spec.required:
+            value = PLACEHOLDERS.get(lang, PLACEHOLDERS["en"]).get(name)
+            value = value or (today.isoformat() if name == "date" else EXAMPLES[name])
+            lines.append(f"{name}: {value}  # {explanation}")
+        else:
+            lines.append(f"# {name}: {EXAMPLES.get(name, '…')}  # {explanation}")
+    if not default:
+        lines.append(f"# {strings.t(lang, 'new.inherits')}")
+    lines += ["---", "", strings.t(lang, "new.body"), ""]
+    return "\n".join(lines)
+
+
+_PLACEHOLDER = re.compile(r"<!--\s*lrp:fields\s+(stories|events|publications|docs)\s*-->")
+
+
+def expand_field_tables(markdown: str, lang: str, strings: Strings, fields_of) -> str:
+    """Replace ``<!-- lrp:fields events -->`` by the table of that collection's fields."""
+
+    def table(match: re.Match) -> str:
+        collection = match.group(1)
+        t = strings.t
+        head = [t(lang, "guide.field"), t(lang, "guide.required"), t(lang, "guide.shared"), t(lang, "guide.meaning")]
+        rows = [f"| {' | '.join(head)} |", "|---|---|---|---|"]
+        for name, spec in fields_of(collection).items():
+            required = t(lang, "guide.yes") if collection in spec.required else t(lang, "guide.no")
+            shared = t(lang, f"guide.scope.{spec.scope}")
+            meaning = help_text(strings, lang, spec).replace("|", "\\|")
+            rows.append(f"| `{name}` | {required} | {shared} | {meaning} |")
+        return "\n".join(rows)
+
+    return _PLACEHOLDER.sub(table, markdown)
