@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from lrp import Settings, load_content
+from lrp import Settings, load_content, media
 from lrp.plan import plan_site
 from lrp.strings import Strings
 from lrp.view import SiteView
@@ -86,11 +86,22 @@ def on_files(files, config):
         file = File.generated(config, export.src_uri, content=_build.view.export(export))
         file.dest_uri = export.dest_uri
         files.append(file)
-    for path in _build.content.media:
-        file = File.generated(config, path, abs_src_path=str(_build.settings.root / path))
+    for path in _build.content.published_media():
+        kind = _Image if media.is_processed(path) else File
+        file = kind.generated(config, path, abs_src_path=str(_build.settings.root / path))
         file.dest_uri = _build.view.media(path)
         files.append(file)
     return files
+
+
+class _Image(File):
+    """A JPEG or PNG published without its metadata, one at a time as MkDocs copies files."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        Path(self.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(self.abs_dest_path).write_bytes(media.prepare(Path(self.abs_src_path)))
 
 
 def on_nav(nav, config, files):
@@ -121,6 +132,10 @@ def on_page_markdown(markdown, page, config, files):
         if spec.kind == "doc":
             return _build.view.expand(markdown, spec.lang.code)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    return _build.view.decorate_images(html, page.file.url) if page.file.src_uri in _build.plan.by_src else html
 
 
 def on_page_context(context, page, config, nav):

@@ -152,7 +152,10 @@ def test_story_page_shows_person_consent_stays_private(fixture_site):
     html = read(fixture_site, "dzives-stasti/anna-fiction")
     assert "Anna (izdomāta)" in html and "Testa Autors" in html and "2024. g. maijs" in html
     assert "2024-05-02" not in html  # the consent date is for the record, not for the page
-    assert '<img src="../../media/stories/images/portrait.png" alt="Izdomāts portrets brūnos toņos">' in html
+    assert (
+        '<img src="../../media/stories/images/portrait.png" alt="Izdomāts portrets brūnos toņos" loading="lazy" width="30" height="20">'
+        in html
+    )
     assert (fixture_site / "media/stories/images/portrait.png").is_file()
     source = read(fixture_site, "dzives-stasti/lv-only-story")
     assert 'href="https://example.org/story" rel="noopener">Izdomāts portāls</a>' in source

@@ -29,7 +29,7 @@ class Content:
     include_drafts: bool
     items: dict = field(default_factory=dict)  # "events/<slug>" -> Item
     docs: dict = field(default_factory=dict)  # "about" -> Item
-    media: list = field(default_factory=list)  # repository paths of images and downloads
+    media: list = field(default_factory=list)  # repository paths of every image and download found
     mistakes: list = field(default_factory=list)
 
     def shown(self, tr: Translation | None) -> bool:
@@ -48,6 +48,15 @@ class Content:
         shown.sort(key=lambda tr: tr.title.casefold())
         shown.sort(key=lambda tr: tr.date, reverse=True)
         return shown
+
+    def published_media(self) -> list[str]:
+        """Images and downloads that a page of this build shows; a file no page uses stays unpublished."""
+        used = set()
+        for item in (*self.items.values(), *self.docs.values()):
+            for tr in item.translations.values():
+                if self.shown(tr):
+                    used |= tr.media()
+        return sorted(used)
 
     def by_path(self) -> dict[str, Translation]:
         return {
@@ -273,6 +282,7 @@ def _bodies(content: Content, report: Report) -> None:
     def resolver(source: Translation):
         def resolve(path: str) -> str | None:
             if path in media:
+                source.links.add(path)
                 return None
             target = translations.get(path)
             if target is None:

@@ -23,6 +23,15 @@ class Translation:
     own: dict = field(default_factory=dict)  # checked values written in this file
     url: str = ""  # site address relative to the site root, e.g. "pasakumi/x/"
     valid: bool = True
+    links: set = field(default_factory=set)  # images and downloads the body links to (repository paths)
+
+    def media(self) -> set[str]:
+        """Every image and download this translation shows: its fields and its body."""
+        paths = set(self.links)
+        if self.get("image"):
+            paths.add(self.get("image"))
+        paths.update(path for entry in self.get("files") or () for key, path in entry if key == "path")
+        return paths
 
     def __getitem__(self, name: str):
         if name in self.own:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
-from . import timeline
+from . import media, timeline
 from .content import Content
 from .dates import PartialDate, format_span, span_parts
 from .fields import fields_of
@@ -24,6 +24,7 @@ class SiteView:
         self.settings = content.settings
         self.material_languages: frozenset = frozenset()  # languages Material has UI strings for
         self._timelines: dict = {}  # lang -> entries, worked out once per build
+        self._sizes: dict = {}  # site address of an image -> (width, height)
 
     def timeline(self, lang: str) -> list[Translation]:
         if lang not in self._timelines:
@@ -133,6 +134,17 @@ class SiteView:
     def media(self, repo_path: str) -> str:
         """Site address of an image or download, from its repository path."""
         return f"media/{repo_path}"
+
+    def image_size(self, site_path: str) -> tuple[int, int] | None:
+        """Published width and height of an image by its site address (media/…), else None."""
+        if site_path not in self._sizes:
+            repo_path = site_path.removeprefix("media/")
+            known = site_path.startswith("media/") and repo_path in self.content.media and media.is_processed(repo_path)
+            self._sizes[site_path] = media.published_size(self.settings.root / repo_path) if known else None
+        return self._sizes[site_path]
+
+    def decorate_images(self, html: str, page_url: str) -> str:
+        return media.decorate(html, page_url, self.image_size)
 
     def _shown(self, items, lang: str) -> list[Translation]:
         return [tr for item in items if (tr := self.content.translation(item, lang))]

@@ -1,0 +1,272 @@
+"""Public-service quality gates on every page: accessibility, privacy, security, withdrawal, links."""
+
+import gzip
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from conftest import SITE_URL, build_site, pages, read, require_chromium, static_server, write_site
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+# ---- accessibility on every page --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sites(fixture_site, real_site):
+    return {"fixture": fixture_site, "real": real_site}
+
+
+@pytest.mark.parametrize("which", ["real", "fixture"])
+def test_every_page_passes_axe(sites, browser, which):
+    require_chromium()
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    site = sites[which]
+    failures = {}
+    with static_server(site) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        for url in pages(site):
+            page.goto(base + url)
+            result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+            violations = [(v["id"], [n["target"] for n in v["nodes"]][:2]) for v in result.response["violations"]]
+            if violations:
+                failures[url] = violations
+        context.close()
+    assert len(pages(site)) > 20 and failures == {}
+
+
+def test_skip_link_first_and_visible_focus(fixture_site, browser):
+    require_chromium()
+    with static_server(fixture_site) as base:
+        page = browser.new_page()
+        page.goto(base + "en/events/fiction-seminar-2021/")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
+        assert (
+            page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+            or page.evaluate("getComputedStyle(document.activeElement).boxShadow") != "none"
+        )
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "main-content"
+        page.keyboard.press("Tab")
+        link = page.evaluate(
+            "document.activeElement.tagName + ':' + getComputedStyle(document.activeElement).outlineWidth"
+        )
+        assert link.startswith("A:") and link != "A:0px"
+        page.close()
+
+
+def test_navigation_works_on_a_phone_without_javascript(fixture_site, browser):
+    require_chromium()
+    with static_server(fixture_site) as base:
+        context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+        page = context.new_page()
+        page.goto(base)
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        page.get_by_role("navigation", name="Navigācija").get_by_role("link", name="Pasākumi").click()
+        page.wait_for_url(base + "pasakumi/")
+        assert page.get_by_role("heading", level=1).inner_text() == "Pasākumi"
+        context.close()
+
+
+def test_other_language_text_is_marked(fixture_site):
+    html = read(fixture_site, "pasakumi/fiction-seminar-2021")
+    assert re.search(r'<a class="lrp-switcher__link"[^>]* lang="en"[^>]*>English</a>', html)
+
+
+# ---- privacy ------------------------------------------------------------------------------
+
+
+def test_key_pages_request_only_the_site_and_set_no_cookies(real_site, browser):
+    require_chromium()
+    with static_server(real_site) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        hosts = set()
+        page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+        for url in ["", "en/", "laika-josla/", "en/timeline/", "pasakumi/", "izdevumi/sando-rudevics-saules-zakens/"]:
+            page.goto(base + url, wait_until="networkidle")
+        assert hosts == {urlsplit(base).netloc}
+        assert context.cookies() == [] and page.evaluate("document.cookie") == ""
+        context.close()
+
+
+# ---- security: payloads in every text field ------------------------------------------------
+
+PAYLOAD = "</script><script>alert(1)</script>\"'><img src=x onerror=alert(2)>{{ 7*7 }}{% raw %}"
+
+
+def quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+P = quoted(PAYLOAD)
+PAYLOAD_FILES = {
+    "stories/s.lv.md": f"---\ntitle: {P}\nsummary: {P}\nperson: {P}\nauthor: {P}\ndate: 2024\n"
+    f"source: {{name: {P}, url: 'https://example.org/x'}}\nimage: images/p.png\nimage_alt: {P}\n---\nTeksts {{{{ 7*7 }}}}.\n",
+    "stories/s.en.md": f"---\ntitle: {P}\nsummary: {P}\nperson: {P}\nimage_alt: {P}\n---\nText.\n",
+    "events/e.lv.md": f"---\ntitle: {P}\nsummary: {P}\ndate: 2021-05-05\nkind: other\nplaces: [riga]\nproject: platforma-v\n"
+    f"partners: [{P}]\nfigures: [{{value: 3, label: {P}}}]\nrelated: [stories/s]\n---\n",
+    "publications/p.lv.md": f"---\ntitle: {P}\nsummary: {P}\ndate: 2021\nauthors: [{P}]\npublisher: {P}\npartners: [{P}]\n"
+    f"files: [{{url: 'https://example.org/a.pdf', label: {P}}}]\nlaunch: events/e\nfeatured: true\n---\n",
+    "docs/index.lv.md": f"---\ntitle: {P}\nsummary: {P}\n---\nSākums.\n",
+    "docs/page.lv.md": f"---\ntitle: {P}\nsummary: {P}\nproject: platforma-v\n---\nLapa.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("payload")
+    files = dict(
+        PAYLOAD_FILES,
+        **{"stories/images/p.png": (Path(__file__).parent / "fixtures/site/stories/images/portrait.png").read_bytes()},
+    )
+    return build_site(write_site(root, files, base=None))
+
+
+def test_no_field_becomes_markup_in_any_file(payload_site):
+    # iCalendar is text, where only RFC 5545 escaping matters (checked by a round trip in test_timeline).
+    outputs = [p for p in payload_site.rglob("*") if p.suffix in (".html", ".xml", ".json")]
+    assert len(outputs) > 20
+    for path in outputs:
+        text = path.read_text(encoding="utf-8")
+        for raw in ("<script>alert(1)", "<img src=x onerror", "onerror=alert(2)>", "\"'><img"):
+            assert raw not in text, (path, raw)
+        assert "49" not in re.sub(r"<[^>]+>|\d{3,}|\d+[-.]\d+", "", text) or "{{ 7*7 }}" in text, path
+    html = read(payload_site, "pasakumi/e")
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html and "{{ 7*7 }}" in html
+
+
+def test_no_payload_runs_in_the_browser(payload_site, browser):
+    require_chromium()
+    with static_server(payload_site) as base:
+        page = browser.new_page()
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for url in pages(payload_site):
+            page.goto(base + url)
+        assert dialogs == [] and page.evaluate("typeof window.alertCalled") == "undefined"
+        page.close()
+
+
+# ---- withdrawal ------------------------------------------------------------------------------
+
+
+def site_text(site: Path) -> str:
+    """Everything in a built site as text, gzip files unpacked."""
+    texts = []
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":
+                data = gzip.decompress(data)
+            texts.append(path.as_posix() + "\n" + data.decode("utf-8", "ignore"))
+    return "\n".join(texts)
+
+
+def test_a_deleted_story_leaves_no_trace(tmp_path):
+    root = write_site(tmp_path)
+    site = build_site(root)
+    traces = [
+        "anna-fiction",
+        "Anna (izdomāta)",
+        "Anna (made up)",
+        "Annas izdomātais",
+        "A made-up life story",
+        "portrait.png",
+    ]
+    before = site_text(site)
+    assert all(trace in before for trace in traces)
+    for path in (root / "stories").glob("anna-fiction.*.md"):
+        path.unlink()
+    book = root / "publications/fiction-book.lv.md"
+    book.write_text(book.read_text(encoding="utf-8").replace("related: [stories/anna-fiction]\n", ""), encoding="utf-8")
+    shutil.rmtree(site)
+    after = site_text(build_site(root))
+    assert [trace for trace in traces if trace in after] == []
+
+
+# ---- link integrity ----------------------------------------------------------------------------
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name) and not (tag == "link" and attrs.get("rel") in ("canonical", "alternate")):
+                self.links.append(attrs[name])
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.parametrize(("which", "base_path"), [("real", "/"), ("fixture", urlsplit(SITE_URL).path)])
+def test_every_internal_link_and_anchor_resolves(sites, which, base_path):
+    """Relative links, and absolute ones under the site's own path (a GitHub project site's /repo/)."""
+    site = sites[which]
+    parsed = {path: parse(path) for path in site.rglob("*.html")}
+    broken, insecure = [], []
+    for path, links in parsed.items():
+        page_url = path.relative_to(site).as_posix()
+        for link in links.links:
+            parts = urlsplit(link)
+            if parts.scheme in ("http",) or (parts.scheme not in ("", "https", "mailto")):
+                insecure.append((page_url, link))
+                continue
+            if parts.scheme or parts.netloc:
+                continue
+            target_url = urlsplit(urljoin(base_path + page_url.lstrip("/"), link))
+            if not target_url.path.startswith(base_path):
+                broken.append((page_url, link))
+                continue
+            target = site / unquote(target_url.path.removeprefix(base_path))
+            if target.is_dir() or target_url.path.endswith("/"):
+                target = target / "index.html"
+            anchor = target_url.fragment if target.suffix == ".html" else ""
+            if not target.is_file() or (anchor and anchor not in parsed[target].ids):
+                broken.append((page_url, link))
+    assert broken == []
+    assert insecure == []
+
+
+def test_accessibility_statement_in_both_languages_linked_from_every_footer(real_site):
+    lv, en = read(real_site, "pieejamiba"), read(real_site, "en/accessibility")
+    for heading in (
+        "Atbilstības statuss",
+        "Nepiekļūstamais saturs",
+        "Paziņojuma sagatavošana",
+        "Atsauksmes un saziņa",
+        "Izpildes procedūra",
+    ):
+        assert f">{heading}</h2>" in lv, heading
+    for heading in (
+        "Compliance status",
+        "Non-accessible content",
+        "Preparation of this statement",
+        "Feedback and contact",
+        "Enforcement procedure",
+    ):
+        assert f">{heading}</h2>" in en, heading
+    assert "pasts@km.gov.lv" in lv and "pasts@km.gov.lv" in en
+    for url in pages(real_site):
+        footer = read(real_site, url).split('<footer class="md-footer lrp-footer">')[1]
+        assert re.search(
+            r'<a href="(\./|[^"]*(pieejamiba|accessibility)/)">(Piekļūstamības paziņojums|Accessibility statement)</a>',
+            footer,
+        ), url
