@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from markupsafe import escape
@@ -147,8 +149,14 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    """Index the built pages for search: one Pagefind index per language, read from <html lang>."""
     global _build
     _build = None
+    indexing = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet"], capture_output=True, text=True
+    )
+    if indexing.returncode:
+        raise Abort(f"Pagefind could not index the site:\n{indexing.stdout}{indexing.stderr}")
 
 
 def on_build_error(error):

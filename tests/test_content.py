@@ -24,6 +24,7 @@ SETTINGS = {
                 timeline="laika-josla",
                 themes="temas",
                 places="vietas",
+                search="meklet",
             ),
         },
         {
@@ -36,6 +37,7 @@ SETTINGS = {
                 timeline="timeline",
                 themes="themes",
                 places="places",
+                search="search",
             ),
         },
     ],

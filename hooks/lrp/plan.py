@@ -41,6 +41,8 @@ class Page:
     alternates: dict = field(default_factory=dict)  # lang code -> url of real translations
     switch: list = field(default_factory=list)
     draft: bool = False
+    base: str = ""  # address of the first page of a paginated listing
+    term: str | None = None  # theme and place pages: the vocabulary id they list
     chosen: timeline.Filter | None = None  # timeline pages: the filter of a static filtered view
     links: list = field(default_factory=list)  # (type, title, url) of exports declared in the head
 
@@ -49,9 +51,8 @@ class Page:
         return f"{self.url}index.html"
 
     def page_url(self, number: int) -> str:
-        """Address of another page of a paginated index."""
-        base = self.lang.section_url(self.section)
-        return base if number == 1 else f"{base}{number}/"
+        """Address of another page of a paginated listing."""
+        return self.base if number == 1 else f"{self.base}{number}/"
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class Export:
 
     src_uri: str
     dest_uri: str
-    kind: str  # json or ics
+    kind: str  # json, ics or atom
     lang: Language
 
 
@@ -111,6 +112,28 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
         groups.append(
             [_item_page(tr, lang) for lang in settings.languages if (tr := content.translation(item, lang.code))]
         )
+    for vocabulary in ("themes", "places"):
+        per_language = [_term_pages(content, vocabulary, lang, strings) for lang in settings.languages]
+        for pages_of_term in zip(*per_language, strict=True):  # the same term in each language
+            groups.append([pages[0] for pages in pages_of_term])  # first pages are translations
+            groups.extend([page] for pages in pages_of_term for page in pages[1:])
+        for lang_pages in per_language:
+            indexes[lang_pages[0][0].lang.code, vocabulary] = lang_pages[0][0]
+    search = [
+        Page(
+            f"_lrp/{lang.code}/search.md",
+            lang.section_url("search"),
+            lang,
+            "search",
+            "lrp/search.html",
+            strings.t(lang.code, "section.search"),
+            strings.t(lang.code, "section.search.summary"),
+            section="search",
+        )
+        for lang in settings.languages
+    ]
+    groups.append(search)
+    indexes.update({(page.lang.code, "search"): page for page in search})
     exports = [export for lang in settings.languages for export in _exports(lang)]
     timelines: dict = {}  # filter (None for the whole timeline) -> its page in each language
     for lang in settings.languages:
@@ -172,28 +195,99 @@ def _item_page(tr: Translation, lang: Language) -> Page:
 
 
 def _index_pages(collection: str, lang: Language, listing: list, size: int, strings: Strings) -> list[Page]:
+    title, summary = (
+        strings.t(lang.code, f"section.{collection}"),
+        strings.t(lang.code, f"section.{collection}.summary"),
+    )
+    return _listing_pages(
+        f"{lang.code}/{collection}",
+        lang.section_url(collection),
+        lang,
+        listing,
+        size,
+        strings,
+        title,
+        summary,
+        collection,
+    )
+
+
+def _listing_pages(
+    key: str,
+    base: str,
+    lang: Language,
+    listing: list,
+    size: int,
+    strings: Strings,
+    title: str,
+    summary: str,
+    section: str,
+    term: str | None = None,
+) -> list[Page]:
+    """A listing split into pages of ``size`` entries: ``base``, ``base/2/``, …"""
     count = max(1, math.ceil(len(listing) / size))
-    title = strings.t(lang.code, f"section.{collection}")
-    result = []
-    for number in range(1, count + 1):
-        url = lang.section_url(collection) + ("" if number == 1 else f"{number}/")
-        page_title = title if number == 1 else strings.t(lang.code, "pagination.title", title=title, number=number)
-        result.append(
-            Page(
-                f"_lrp/{lang.code}/{collection}/{number}.md",
-                url,
+    return [
+        Page(
+            f"_lrp/{key}/{number}.md",
+            base if number == 1 else f"{base}{number}/",
+            lang,
+            "index",
+            "lrp/section.html",
+            title if number == 1 else strings.t(lang.code, "pagination.title", title=title, number=number),
+            summary,
+            section=section,
+            entries=listing[(number - 1) * size : number * size],
+            number=number,
+            count=count,
+            base=base,
+            term=term,
+        )
+        for number in range(1, count + 1)
+    ]
+
+
+def _term_pages(content: Content, vocabulary: str, lang: Language, strings: Strings) -> list[list[Page]]:
+    """An index of a vocabulary (themes, places) and a paginated listing per term, newest first."""
+    buckets: dict[str, list[Translation]] = {term_id: [] for term_id in content.vocab.get(vocabulary)}
+    for collection in COLLECTIONS:
+        for tr in content.listing(collection, lang.code):
+            for term_id in tr.get(vocabulary) or ():
+                buckets[term_id].append(tr)
+    base = lang.section_url(vocabulary)
+    title = strings.t(lang.code, f"section.{vocabulary}")
+    index = Page(
+        f"_lrp/{lang.code}/{vocabulary}/index.md",
+        base,
+        lang,
+        "terms",
+        "lrp/terms.html",
+        title,
+        strings.t(lang.code, f"section.{vocabulary}.summary"),
+        section=vocabulary,
+        base=base,
+    )
+    groups = [[index]]
+    for term_id, entries in buckets.items():
+        entries.sort(key=lambda tr: tr.title.casefold())
+        entries.sort(key=lambda tr: tr.date, reverse=True)
+        term = content.vocab.get(vocabulary)[term_id]
+        label = term.label(lang.code, content.settings.default.code)
+        index.entries.append((term, len(entries)))
+        groups.append(
+            _listing_pages(
+                f"{lang.code}/{vocabulary}/{term_id}",
+                f"{base}{term_id}/",
                 lang,
-                "index",
-                "lrp/section.html",
-                page_title,
-                strings.t(lang.code, f"section.{collection}.summary"),
-                section=collection,
-                entries=listing[(number - 1) * size : number * size],
-                number=number,
-                count=count,
+                entries,
+                content.settings.page_size,
+                strings,
+                label,
+                strings.t(lang.code, f"section.{vocabulary}.term", label=label),
+                vocabulary,
+                term_id,
             )
         )
-    return result
+    return groups
 
 
 def _timeline_pages(content: Content, lang: Language, strings: Strings, links: list) -> list[Page]:
@@ -243,6 +337,7 @@ def _exports(lang: Language) -> list[Export]:
     return [
         Export(f"_lrp/{lang.code}/timeline.json", f"{base}timeline.json", "json", lang),
         Export(f"_lrp/{lang.code}/timeline.ics", f"{base}calendar.ics", "ics", lang),
+        Export(f"_lrp/{lang.code}/feed.xml", f"{lang.prefix}feed.xml", "atom", lang),
     ]
 
 

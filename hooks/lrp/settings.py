@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 COLLECTIONS = ("stories", "events", "publications")
-SECTIONS = (*COLLECTIONS, "timeline", "themes", "places")
+SECTIONS = (*COLLECTIONS, "timeline", "themes", "places", "search")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SLUG_MAX = 80
 

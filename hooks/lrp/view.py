@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
-from . import media, timeline
+from . import feeds, geo, media, structured, timeline
 from .content import Content
 from .dates import PartialDate, format_span, span_parts
 from .fields import fields_of
 from .model import Item, Translation
 from .plan import Export, SitePlan
+from .settings import COLLECTIONS
 from .strings import Strings
 from .templates import expand_field_tables
 
@@ -25,6 +26,7 @@ class SiteView:
         self.material_languages: frozenset = frozenset()  # languages Material has UI strings for
         self._timelines: dict = {}  # lang -> entries, worked out once per build
         self._sizes: dict = {}  # site address of an image -> (width, height)
+        self._map: geo.Map | None = None
 
     def timeline(self, lang: str) -> list[Translation]:
         if lang not in self._timelines:
@@ -110,8 +112,20 @@ class SiteView:
         return timeline.matching(self.timeline(lang), timeline.Filter("project", project_id))
 
     def export(self, export: Export) -> str | bytes:
-        """The content of a timeline export file."""
-        items = self.timeline(export.lang.code)
+        """The content of an export file: the timeline's JSON and iCalendar, the Atom feed."""
+        code = export.lang.code
+        if export.kind == "atom":
+            items = feeds.newest([self.content.listing(collection, code) for collection in COLLECTIONS])
+            return feeds.atom(
+                [(tr, self.absolute(tr.url)) for tr in items],
+                title=self.t(code, "site.name"),
+                lang=code,
+                home=self.absolute(self.plan.homes[code].url),
+                self_url=self.absolute(export.dest_uri),
+                labels=lambda collection: self.t(code, f"collection.{collection}"),
+                updated=self.content.today,
+            )
+        items = self.timeline(code)
         if export.kind == "json":
             return timeline.as_json(items, self.absolute)
         stamp = dt.datetime.combine(self.content.today, dt.time(), dt.UTC)
@@ -124,9 +138,67 @@ class SiteView:
             self.t(export.lang.code, "site.name"),
         )
 
+    def place_map(self) -> geo.Map:
+        if self._map is None:
+            self._map = geo.make_map(self.settings.root / "data" / "geo", self.content.vocab.places)
+        return self._map
+
+    def marker_names(self, place_map: geo.Map, lang: str) -> str:
+        return ", ".join(marker.term.label(lang, self.settings.default.code) for marker in place_map.markers)
+
+    def term_url(self, vocabulary: str, term_id: str, lang: str) -> str | None:
+        """Address of a theme's or a place's page in a language."""
+        index = self.plan.indexes.get((lang, vocabulary))
+        return f"{index.url}{term_id}/" if index and term_id in self.content.vocab.get(vocabulary) else None
+
     def expand(self, markdown: str, lang: str) -> str:
         """Placeholders in editors' pages, such as the field tables of the editor guide."""
         return expand_field_tables(markdown, lang, self.strings, fields_of)
+
+    def feed_url(self, lang: str) -> str:
+        return next(e.dest_uri for e in self.plan.exports if e.kind == "atom" and e.lang.code == lang)
+
+    def image_url(self, page) -> str:
+        """Absolute address of a page's link-preview picture: the item's image, else the site's."""
+        image = page.translation.get("image") if page.translation else None
+        return self.absolute(self.media(image) if image else "assets/og-default.png")
+
+    def json_ld(self, page) -> str | None:
+        """The page's schema.org data, serialized for a <script> block, or None."""
+        code = page.lang.code
+        if page.kind == "home":
+            return structured.dump(
+                structured.organization(
+                    name=self.t(code, "site.name"),
+                    url=self.absolute(page.url),
+                    email=self.t(code, "footer.contact_address"),
+                    owner=self.t(code, "footer.owner"),
+                    logo=self.absolute("assets/og-default.png"),
+                )
+            )
+        if page.kind != "item":
+            return None
+        tr = page.translation
+        home = self.plan.homes[code]
+        organizer = {"@type": "Organization", "name": self.t(code, "site.name"), "url": self.absolute(home.url)}
+        return structured.dump(
+            structured.item(
+                tr,
+                url=self.absolute(tr.url),
+                image=self.image_url(page) if tr.get("image") else None,
+                place=lambda place_id: self._place(place_id, code),
+                organizer=organizer,
+            )
+        )
+
+    def _place(self, place_id: str, lang: str) -> dict:
+        term = self.content.vocab.places.get(place_id)
+        data = {"@type": "Place", "name": self.label("places", place_id, lang)}
+        if term and term.country:
+            data["address"] = {"@type": "PostalAddress", "addressCountry": term.country}
+        if term and term.lat is not None:
+            data["geo"] = {"@type": "GeoCoordinates", "latitude": term.lat, "longitude": term.lon}
+        return data
 
     def absolute(self, url: str) -> str:
         return self.site_url + url

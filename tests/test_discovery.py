@@ -1,0 +1,232 @@
+"""Discovery and sharing: search per language, feeds, link previews, structured data, themes and places."""
+
+import json
+import re
+import shutil
+
+import feedparser
+import pytest
+from conftest import SITE_URL, read, require_chromium, static_server
+
+SEARCH = """async (query) => {
+  const bundle = new URL(document.querySelector("[data-lrp-search]").dataset.bundle, location.href);
+  const pagefind = await import(bundle.href);
+  await pagefind.options({ baseUrl: new URL("../", bundle).pathname });
+  const search = await pagefind.search(query);
+  return Promise.all(search.results.map(async (r) => { const d = await r.data(); return [d.url, d.meta.title, d.meta.type || "", d.meta.summary || ""]; }));
+}"""
+
+
+@pytest.fixture(scope="module")
+def served(fixture_site, tmp_path_factory):
+    """The fixture site under its sub-path /lrp/, as on a GitHub project site."""
+    root = tmp_path_factory.mktemp("served")
+    shutil.copytree(fixture_site, root / "lrp")
+    with static_server(root) as base:
+        yield base + "lrp/"
+
+
+def search(browser, base, page_url, query):
+    require_chromium()
+    page = browser.new_page()
+    page.goto(base + page_url)
+    results = page.evaluate(SEARCH, query)
+    page.close()
+    return results
+
+
+@pytest.mark.parametrize("query", ["zakens", "zaķēns", "gimenu", "Vilaka", "VIĻAKĀ"])
+def test_latvian_search_folds_diacritics(browser, served, query):
+    urls = [url for url, *_ in search(browser, served, "meklet/", query)]
+    assert "/lrp/pasakumi/fiction-month/" in urls
+    assert all(not url.startswith("/lrp/en/") for url in urls)
+
+
+def test_english_search_has_english_results_only(browser, served):
+    results = search(browser, served, "en/search/", "vilaka")
+    assert [url for url, *_ in results] == ["/lrp/en/events/fiction-month/"]
+    assert search(browser, served, "en/search/", "zakens") == []  # that word is only on the Latvian page
+
+
+def test_results_have_title_type_and_summary(browser, served):
+    results = {url: rest for url, *rest in search(browser, served, "meklet/", "semināra apraksts")}
+    assert results["/lrp/pasakumi/fiction-seminar-2021/"] == [
+        "Izdomāts seminārs",
+        "Pasākums",
+        "Dienas precizitātes seminārs testiem.",
+    ]
+
+
+def test_only_page_content_is_indexed(browser, served):
+    for word in ("atspoguļots", "Komisijas", "finansiālo", "Kājene"):  # words of the footer only
+        assert search(browser, served, "meklet/", word) == [], word
+
+
+def test_header_search_box_by_keyboard(browser, served):
+    require_chromium()
+    page = browser.new_page()
+    page.goto(served + "pasakumi/")
+    page.get_by_role("searchbox", name="Meklēt vietnē").fill("zakens")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/lrp/meklet/?q=zakens")
+    page.wait_for_selector(".lrp-search__results li")
+    first = page.locator(".lrp-search__results li a").first
+    assert first.inner_text() == "Mēneša mācības" and first.get_attribute("href") == "/lrp/pasakumi/fiction-month/"
+    assert page.get_by_role("status").inner_text() == "Atrasto rezultātu skaits: 1"
+    page.close()
+
+
+def test_material_search_is_gone(fixture_site):
+    assert not (fixture_site / "search").exists() and "lunr" not in read(fixture_site, "")
+
+
+# ---- feeds -------------------------------------------------------------------------------------
+
+
+def test_feeds_per_language(fixture_site):
+    lv = feedparser.parse((fixture_site / "feed.xml").read_bytes())
+    en = feedparser.parse((fixture_site / "en/feed.xml").read_bytes())
+    assert not lv.bozo and not en.bozo
+    assert lv.feed.title == "Latvijas romu platforma" and en.feed.language == "en"
+    lv_links = [entry.link for entry in lv.entries]
+    assert lv_links[0] == f"{SITE_URL}pasakumi/fiction-future/"
+    assert (
+        f"{SITE_URL}dzives-stasti/lv-only-story/" in lv_links and f"{SITE_URL}en/events/english-only/" not in lv_links
+    )
+    en_links = [entry.link for entry in en.entries]
+    assert f"{SITE_URL}en/events/english-only/" in en_links
+    assert not any("lv-only-story" in link for link in en_links)
+    assert not any("fiction-draft" in link for link in en_links + lv_links)
+    book = next(e for e in en.entries if e.link.endswith("/en/publications/fiction-book/"))
+    assert book.title == "The made-up book" and book.summary == "A book that does not exist."
+
+
+def test_feed_declared_in_every_head(fixture_site):
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="Jaunākais Latvijas romu platformas vietnē (Atom)" href="../../feed.xml">'
+        in read(fixture_site, "pasakumi/fiction-month")
+    )
+    assert (
+        'type="application/atom+xml" title="Latest from the Latvian Roma Platform (Atom)" href="../feed.xml">'
+        in read(fixture_site, "en/timeline")
+    )
+
+
+# ---- link previews -------------------------------------------------------------------------------
+
+
+def meta(html: str) -> dict:
+    head = html.split("</head>")[0]
+    found = {}
+    for key, value in re.findall(r'<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)">', head):
+        found.setdefault(key, []).append(value)
+    return {key: values[0] if len(values) == 1 else values for key, values in found.items()}
+
+
+def test_link_preview_of_an_item_with_image(fixture_site):
+    tags = meta(read(fixture_site, "dzives-stasti/anna-fiction"))
+    assert tags == {
+        "og:site_name": "Latvijas romu platforma",
+        "og:title": "Annas izdomātais stāsts",
+        "og:description": "Izdomāts dzīvesstāsts testiem.",
+        "og:url": f"{SITE_URL}dzives-stasti/anna-fiction/",
+        "og:type": "article",
+        "og:locale": "lv_LV",
+        "og:locale:alternate": "en_GB",
+        "og:image": f"{SITE_URL}media/stories/images/portrait.png",
+        "og:image:alt": "Izdomāts portrets brūnos toņos",
+        "twitter:card": "summary_large_image",
+    }
+
+
+def test_link_preview_defaults(fixture_site):
+    tags = meta(read(fixture_site, "en/events/english-only"))
+    assert tags["og:locale"] == "en_GB" and "og:locale:alternate" not in tags
+    assert tags["og:image"] == f"{SITE_URL}assets/og-default.png" and (fixture_site / "assets/og-default.png").is_file()
+    assert meta(read(fixture_site, "en"))["og:type"] == "website"
+
+
+# ---- structured data ----------------------------------------------------------------------------
+
+
+def json_ld(html: str) -> dict:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def test_event_json_ld(fixture_site):
+    data = json_ld(read(fixture_site, "en/events/fiction-cancelled"))
+    assert data["@type"] == "Event" and data["name"] == "Cancelled meeting"
+    assert (data["startDate"], data["endDate"]) == ("2021-11-05", "2021-11-06")
+    assert data["eventStatus"] == "https://schema.org/EventCancelled"
+    assert data["location"] == [
+        {
+            "@type": "Place",
+            "name": "Tukums",
+            "address": {"@type": "PostalAddress", "addressCountry": "LV"},
+            "geo": {"@type": "GeoCoordinates", "latitude": 56.9669, "longitude": 23.1553},
+        }
+    ]
+    assert data["organizer"]["name"] == "Latvian Roma Platform"
+    assert json_ld(read(fixture_site, "pasakumi/fiction-month"))["startDate"] == "2021-10"
+    assert json_ld(read(fixture_site, "pasakumi/fiction-year-span"))["endDate"] == "2023"
+
+
+def test_book_and_article_json_ld(fixture_site):
+    book = json_ld(read(fixture_site, "izdevumi/fiction-book"))
+    assert book["@type"] == "Book" and book["isbn"] == "978-3-16-148410-0"
+    assert book["author"] == [
+        {"@type": "Person", "name": "Ieva Izdomāta"},
+        {"@type": "Person", "name": "Pēteris Paraugs"},
+    ]
+    assert book["publisher"] == {"@type": "Organization", "name": "Izdomātais apgāds"} and book["inLanguage"] == [
+        "lv",
+        "rom",
+    ]
+    article = json_ld(read(fixture_site, "en/stories/anna-fiction"))
+    assert article["@type"] == "Article" and article["about"] == {"@type": "Person", "name": "Anna (made up)"}
+    assert article["datePublished"] == "2024-05" and article["image"] == f"{SITE_URL}media/stories/images/portrait.png"
+
+
+def test_organization_on_the_home_page(fixture_site):
+    data = json_ld(read(fixture_site, ""))
+    assert data["@type"] == "Organization" and data["url"] == SITE_URL and data["email"] == "pasts@km.gov.lv"
+
+
+# ---- themes and places ----------------------------------------------------------------------------
+
+
+def card_titles(html: str) -> list[str]:
+    return re.findall(r'class="lrp-card__title"><a href="[^"]+">([^<]+)</a>', html)
+
+
+def test_theme_and_place_pages_list_their_language(fixture_site):
+    assert card_titles(read(fixture_site, "temas/education")) == ["Izdomāts seminārs"]
+    assert card_titles(read(fixture_site, "en/themes/women")) == ["Anna's made-up story".replace("'", "&#39;")]
+    assert card_titles(read(fixture_site, "vietas/riga")) == ["Nākotnes konference", "Izdomāts seminārs"]
+    assert card_titles(read(fixture_site, "en/places/lithuania")) == ["English-only meeting"]
+    assert card_titles(read(fixture_site, "vietas/lithuania")) == []
+    assert "Par šo vietu vēl nav ierakstu." in read(fixture_site, "vietas/lithuania")
+
+
+def test_vocabulary_indexes_and_the_map(fixture_site):
+    themes = read(fixture_site, "en/themes")
+    assert re.search(r'<a href="education/">Education</a> <span class="lrp-muted">\(entries: 1\)</span>', themes)
+    places = read(fixture_site, "vietas")
+    svg = places.split('<figure class="lrp-map">')[1].split("</svg>")[0]
+    assert 'role="img"' in svg and "<title" in svg and svg.count("<path") == 2
+    assert svg.count("<circle") == 8  # every place with coordinates (baltic-states and abroad have none)
+    assert ">Viļaka</text>" in svg and ">Lietuva</text>" in svg
+    assert (
+        "Natural Earth" in places and "<script" not in places.split('<div id="main-content"')[1].split("</article>")[0]
+    )
+
+
+def test_item_pages_link_their_themes_and_places(fixture_site):
+    html = read(fixture_site, "en/events/fiction-seminar-2021")
+    assert (
+        '<a href="../../places/ventspils/">Ventspils</a>' in html
+        and '<a href="../../themes/education/">Education</a>' in html
+    )
+    assert '<a href="../../vietas/ventspils/">Ventspils</a>' in read(fixture_site, "pasakumi/fiction-seminar-2021")
