@@ -1,0 +1,152 @@
+"""Build one synthetic corpus with this project and with bare mkdocs-material, and compare.
+
+    python benchmarks/run.py [N ...] [--runs 3]        (make benchmark)
+
+For each N: N events and N/2 stories per language (benchmarks/corpus.py). The two builds
+alternate; the script reports the median wall time of each, their ratio, the peak memory,
+the size of an item page, the timeline page (gzip) and what the first search downloads.
+Bare Material builds the same Markdown files with font: false, its search plugin, and the
+items kept out of the nav. Targets are those of the project's scale issue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+from corpus import write_corpus  # noqa: E402
+
+BARE_CONFIG = """site_name: Bare Material
+site_url: https://example.org/
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+nav:
+  - index.md
+not_in_nav: |
+  /events/
+  /stories/
+"""
+
+
+def project_site(root: Path, n: int) -> Path:
+    site = root / "project"
+    shutil.copytree(REPO / "data", site / "data")
+    (site / "docs").mkdir(parents=True)
+    for lang, title in (("lv", "Sākums"), ("en", "Home")):
+        (site / "docs" / f"index.{lang}.md").write_text(f"# {title}\n", encoding="utf-8")
+    for folder in ("publications",):
+        (site / folder).mkdir()
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("  - hooks/site.py", f"  - {REPO / 'hooks' / 'site.py'}")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
+    for folder in ("hooks", "overrides"):
+        text = text.replace(f"\n  - {folder}\n", f"\n  - {REPO / folder}\n")
+    (site / "mkdocs.yml").write_text(text, encoding="utf-8")
+    write_corpus(site, n)
+    return site
+
+
+def bare_site(root: Path, project: Path) -> Path:
+    site = root / "bare"
+    (site / "docs").mkdir(parents=True)
+    for folder in ("events", "stories"):
+        shutil.copytree(project / folder, site / "docs" / folder)
+    (site / "docs" / "index.md").write_text("# Bare Material\n", encoding="utf-8")
+    (site / "mkdocs.yml").write_text(BARE_CONFIG, encoding="utf-8")
+    return site
+
+
+def build(site: Path) -> tuple[float, float]:
+    """One `mkdocs build`: wall seconds and peak resident memory in MB."""
+    out = site / "site"
+    shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=site, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status:
+        raise SystemExit(f"build failed in {site}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def first_search_kb(site: Path, query: str = "romu") -> float | None:
+    """Kilobytes the browser fetches from /pagefind/ for a first search, or None without Chromium."""
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not Path(chromium).exists():
+        return None
+    sys.path.insert(0, str(REPO / "tests"))
+    from conftest import static_server
+    from playwright.sync_api import sync_playwright
+
+    with static_server(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page()
+        sizes = []
+        page.on("requestfinished", lambda r: sizes.append(len(r.response().body())) if "/pagefind/" in r.url else None)
+        page.goto(base + "meklet/?q=" + query)
+        page.wait_for_selector("[data-lrp-search-status]:not(:empty)")
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    return sum(sizes) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sizes", nargs="*", type=int, default=[250, 1000, 2000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    rows = []
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"lrp-bench-{n}-") as tmp:
+            project = project_site(Path(tmp), n)
+            bare = bare_site(Path(tmp), project)
+            ours, theirs, memory = [], [], []
+            for _ in range(args.runs):  # alternate, so that both see the same machine
+                seconds, mb = build(project)
+                ours.append(seconds)
+                memory.append(mb)
+                theirs.append(build(bare)[0])
+            out = project / "site"
+            pages = len(list(out.rglob("index.html")))
+            item = (out / "pasakumi" / "event-00001" / "index.html").stat().st_size / 1024
+            timeline = len(gzip.compress((out / "laika-josla" / "index.html").read_bytes())) / 1024
+            search = first_search_kb(out) if n == max(args.sizes) else None
+            row = {
+                "n": n,
+                "pages": pages,
+                "project_s": statistics.median(ours),
+                "bare_s": statistics.median(theirs),
+                "peak_mb": max(memory),
+                "item_kb": item,
+                "timeline_gzip_kb": timeline,
+                "first_search_kb": search,
+            }
+            row["ratio"] = row["project_s"] / row["bare_s"]
+            rows.append(row)
+            print(
+                f"N={n:5d} pages={pages:6d} project={row['project_s']:6.2f}s bare={row['bare_s']:6.2f}s "
+                f"ratio={row['ratio']:.2f} peak={row['peak_mb']:.0f}MB item={item:.1f}KB "
+                f"timeline={timeline:.0f}KB gz" + (f" first-search={search:.0f}KB" if search is not None else ""),
+                flush=True,
+            )
+    by_n = {row["n"]: row for row in rows}
+    if 250 in by_n and 1000 in by_n:
+        print(f"growth 250 -> 1000: {by_n[1000]['project_s'] / by_n[250]['project_s']:.2f}x (target <= 4.4x)")
+
+
+if __name__ == "__main__":
+    main()
