@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check new lint format clean
+.PHONY: serve build test check new benchmark lint format clean
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(BIN)/.installed tests/tools/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# Build time against bare Material, sizes and memory (see benchmarks/RESULTS.md); takes minutes.
+benchmark: $(BIN)/.installed
+	$(BIN)/python benchmarks/run.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

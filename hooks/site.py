@@ -118,6 +118,7 @@ def on_env(env, config, files):
     # Our templates (overrides/lrp/) escape by default; Material's are left as they are.
     env.autoescape = lambda name: bool(name) and name.startswith("lrp/")
     env.globals["lrp_site"] = _build.view
+    _build.view.env = env
     _build.view.material_languages = frozenset(
         name.rsplit("/", 1)[-1][: -len(".html")]
         for name in env.list_templates()

@@ -144,4 +144,7 @@ def test_timeline_filters_without_javascript(browser, server):
     page.get_by_role("link", name="Visi ieraksti").click()
     page.wait_for_url(server + "laika-josla/")
     assert len(page.locator(".lrp-timeline__title").all_inner_texts()) == 6
+    page.get_by_role("navigation", name="Atlasīt").get_by_role("link", name="Rīga").click()  # a place has its page
+    page.wait_for_url(server + "vietas/riga/")
+    assert page.locator(".lrp-card__title").all_inner_texts() == ["Nākotnes konference", "Izdomāts seminārs"]
     context.close()

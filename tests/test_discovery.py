@@ -230,3 +230,24 @@ def test_item_pages_link_their_themes_and_places(fixture_site):
         and '<a href="../../themes/education/">Education</a>' in html
     )
     assert '<a href="../../vietas/ventspils/">Ventspils</a>' in read(fixture_site, "pasakumi/fiction-seminar-2021")
+
+
+def test_results_come_ten_at_a_time(browser, tmp_path):
+    require_chromium()
+    from conftest import build_site, write_site
+
+    events = {
+        f"events/e{n:02d}.en.md": f"---\ntitle: Meeting {n:02d}\nsummary: A made-up meeting.\ndate: 2021-01-{n:02d}\nkind: meeting\nplaces: [riga]\nproject: platforma-v\n---\nMediation.\n"
+        for n in range(1, 15)
+    }
+    site = build_site(write_site(tmp_path, events, base=None))
+    with static_server(site) as base:
+        page = browser.new_page()
+        page.goto(base + "en/search/?q=mediation")
+        page.wait_for_selector(".lrp-search__results li")
+        assert page.locator(".lrp-search__results li").count() == 10
+        assert page.get_by_role("status").inner_text() == "Results found: 14"
+        page.get_by_role("button", name="Show more results").click()
+        page.wait_for_function("document.querySelectorAll('.lrp-search__results li').length === 14")
+        assert page.get_by_role("button", name="Show more results").is_hidden()
+        page.close()

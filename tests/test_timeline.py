@@ -93,15 +93,20 @@ def test_phases_are_shown_with_their_spans(fixture_site):
 def test_static_filtered_views(fixture_site):
     seminars = entries(read(fixture_site, "laika-josla/kind/seminar"))
     assert [e["title"] for e in seminars] == ["Izdomāts seminārs"]
-    riga = [e["title"] for e in entries(read(fixture_site, "en/timeline/place/riga"))]
-    assert riga == ["Made-up seminar", "Future conference"]
+    # Theme and place filters lead to the theme's and the place's own pages.
+    assert 'href="../places/riga/" data-lrp-filter="place" data-value="riga">Riga</a>' in read(
+        fixture_site, "en/timeline"
+    )
+    assert not (fixture_site / "en/timeline/place").exists()
     phase = [e["title"] for e in entries(read(fixture_site, "en/timeline/project/platforma-vi"))]
     assert phase == ["Programme of years", "Future conference"]
-    page = read(fixture_site, "laika-josla/theme/education")
-    assert "<title>Laika josla: Izglītība – Latvijas romu platforma</title>" in page
-    assert 'aria-current="page">Izglītība</a>' in page
-    assert not (fixture_site / "laika-josla/place/lithuania").exists()  # only English entries are there
-    assert (fixture_site / "en/timeline/place/lithuania/index.html").is_file()
+    page = read(fixture_site, "laika-josla/kind/training")
+    assert "<title>Laika josla: Mācības – Latvijas romu platforma</title>" in page
+    assert 'aria-current="page">Mācības</a>' in page
+    assert not (fixture_site / "laika-josla/kind/meeting").exists() or "Atcelta tikšanās" in read(
+        fixture_site, "laika-josla/kind/meeting"
+    )
+    assert (fixture_site / "en/timeline/kind/meeting/index.html").is_file()
 
 
 def test_exports_declared_in_the_head(fixture_site):

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -330,6 +331,7 @@ SPECIFIC = {
 }
 
 
+@cache
 def fields_of(collection: str) -> dict[str, Field]:
     """The fields of a collection by name; docs pages have their own small set."""
     if collection == "docs":

@@ -311,6 +311,8 @@ def _timeline_pages(content: Content, lang: Language, strings: Strings, links: l
         )
     ]
     for facet, facet_values in timeline.filters(items).items():
+        if facet not in timeline.STATIC_FACETS:
+            continue
         for value in facet_values:
             chosen = timeline.Filter(facet, value)
             label = timeline.label(content, strings, lang.code, chosen)

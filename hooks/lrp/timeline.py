@@ -13,6 +13,9 @@ from .model import Translation
 
 # Facets a visitor can filter by: the URL parameter and where its values come from.
 FACETS = {"kind": "kind", "theme": "themes", "place": "places", "project": "project"}
+# Facets with static filtered views of the timeline; themes and places have their own pages,
+# which are those views for visitors without script.
+STATIC_FACETS = ("kind", "project")
 COLLECTIONS = ("events", "publications")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 from . import feeds, geo, media, structured, timeline
 from .content import Content
 from .dates import PartialDate, format_span, span_parts
@@ -14,6 +16,8 @@ from .plan import Export, SitePlan
 from .settings import COLLECTIONS
 from .strings import Strings
 from .templates import expand_field_tables
+
+ROOT = "\x00root\x00"  # stands for the way to the site root in HTML rendered once for many pages
 
 
 class SiteView:
@@ -27,6 +31,18 @@ class SiteView:
         self._timelines: dict = {}  # lang -> entries, worked out once per build
         self._sizes: dict = {}  # site address of an image -> (width, height)
         self._map: geo.Map | None = None
+        self._dates: dict = {}  # translation path -> date text parts
+        self._fragments: dict = {}  # (template, translation path) -> HTML with ROOT for the site root
+        self.env = None  # the build's Jinja environment, set by the hooks
+
+    def fragment(self, template: str, tr: Translation, base_url: str) -> Markup:
+        """An item's card or timeline entry: rendered once per build, its links made relative to
+        the page that shows it (``base_url`` is the page's way to the site root, as MkDocs gives it)."""
+        key = (template, tr.path)
+        if key not in self._fragments:
+            self._fragments[key] = self.env.get_template(template).render(entry=tr, code=tr.lang, root=ROOT)
+        root = "" if base_url in ("", ".") else f"{base_url.rstrip('/')}/"
+        return Markup(self._fragments[key].replace(ROOT, root))
 
     def timeline(self, lang: str) -> list[Translation]:
         if lang not in self._timelines:
@@ -42,13 +58,11 @@ class SiteView:
     def t(self, lang: str, key: str, **values) -> str:
         return self.strings.t(lang, key, **values)
 
-    def when(self, tr: Translation) -> str:
-        """The item's date or span, in its language's long form."""
-        return format_span(tr.date, tr.end, self.settings.language(tr.lang).locale)
-
     def when_parts(self, tr: Translation) -> tuple[str, ...]:
         """The date text in one or three parts (start, separator, end) for two <time> elements."""
-        return span_parts(tr.date, tr.end, self.settings.language(tr.lang).locale)
+        if tr.path not in self._dates:  # an item is listed on several pages: format its date once
+            self._dates[tr.path] = span_parts(tr.date, tr.end, self.settings.language(tr.lang).locale)
+        return self._dates[tr.path]
 
     def label(self, vocabulary: str, term_id: str, lang: str) -> str:
         term = self.content.vocab.get(vocabulary).get(term_id)
@@ -92,6 +106,12 @@ class SiteView:
 
     def filters(self, lang: str) -> dict:
         return timeline.filters(self.timeline(lang))
+
+    def filter_url(self, facet: str, value: str, lang: str) -> str:
+        """Where a timeline filter leads without script: a static filtered view, or a theme's or place's page."""
+        if facet in timeline.STATIC_FACETS:
+            return f"{self.plan.indexes[lang, 'timeline'].url}{facet}/{value}/"
+        return self.term_url(timeline.FACETS[facet], value, lang)
 
     def values(self, tr: Translation, facet: str) -> tuple:
         return timeline.values(tr, facet)

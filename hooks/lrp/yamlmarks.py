@@ -11,8 +11,9 @@ from .errors import Invalid
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text: the date rules are the contract's, not YAML's."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loader (libyaml's C parser where PyYAML has it) that leaves dates as text: the date
+    rules are the contract's, not YAML's. Both parsers keep the line of every node."""
 
 
 _Loader.yaml_implicit_resolvers = {

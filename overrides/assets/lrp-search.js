@@ -7,8 +7,11 @@
   const input = form.querySelector("input[name=q]");
   const status = document.querySelector("[data-lrp-search-status]");
   const list = document.querySelector("[data-lrp-search-results]");
+  const more = document.querySelector("[data-lrp-search-more]");
   const bundle = new URL(form.dataset.bundle, window.location.href);
+  const PAGE = 10; // results fetched at a time: each one is a small download of its own
   let pagefind = null;
+  let pending = [];
 
   async function load() {
     if (!pagefind) {
@@ -40,18 +43,28 @@
     return item;
   }
 
+  async function show() {
+    const next = pending.slice(0, PAGE);
+    pending = pending.slice(PAGE);
+    list.append(...(await Promise.all(next.map((result) => result.data()))).map(entry));
+    more.hidden = pending.length === 0;
+  }
+
   async function run(query) {
     list.replaceChildren();
+    more.hidden = true;
     if (!query.trim()) {
       status.textContent = "";
       return;
     }
     status.textContent = form.dataset.searching;
     const search = await (await load()).search(query);
-    const results = await Promise.all(search.results.slice(0, 30).map((result) => result.data()));
-    list.replaceChildren(...results.map(entry));
-    status.textContent = results.length ? form.dataset.results.replace("{count}", String(search.results.length)) : form.dataset.none;
+    pending = search.results;
+    await show();
+    status.textContent = search.results.length ? form.dataset.results.replace("{count}", String(search.results.length)) : form.dataset.none;
   }
+
+  more.addEventListener("click", () => show());
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
