@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from jinja2 import TemplateNotFound
 from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -120,11 +121,17 @@ def on_env(env, config, files):
     env.globals["lrp_site"] = _build.view
     _build.view.env = env
     _build.view.material_languages = frozenset(
-        name.rsplit("/", 1)[-1][: -len(".html")]
-        for name in env.list_templates()
-        if name.startswith("partials/languages/")
+        code for code in _build.settings.codes if _has_template(env, f"partials/languages/{code}.html")
     )
     return env
+
+
+def _has_template(env, name: str) -> bool:
+    try:
+        env.loader.get_source(env, name)
+    except TemplateNotFound:
+        return False
+    return True
 
 
 def on_page_markdown(markdown, page, config, files):

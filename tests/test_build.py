@@ -303,3 +303,26 @@ def test_real_content_builds_strict(tmp_path):
     assert lv_events == 24
     assert "pasts@km.gov.lv" in read(site, "en")
     assert "Tiesības, vienlīdzība un pilsonība 2014 – 2020" in read(site, "")
+
+
+def test_a_third_language_needs_only_configuration_and_strings(tmp_path):
+    root = write_site(tmp_path, {
+        "data/ui/rom.yml": "site.name: Latviaki romani platforma\nsection.events: Pasakumi (rom)\n",
+        "events/fiction-month.rom.md": "---\ntitle: Sikhimaski kurko\nsummary: Made-up Romani text for a test.\n---\n",
+    })
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "      - code: en\n",
+        "      - code: rom\n        name: Romani\n        locale: en_GB\n        og_locale: en_GB\n"
+        "        sections: {stories: rom-stories, events: rom-events, publications: rom-publications, "
+        "timeline: rom-timeline, themes: rom-themes, places: rom-places, search: rom-search}\n      - code: en\n",
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = build_site(root)
+    html = read(site, "rom/rom-events/fiction-month")
+    assert '<html lang="rom"' in html and "Sikhimaski kurko" in html and "Latviaki romani platforma" in html
+    assert 'aria-label="Header"' in html  # Material has no Romani: its own strings fall back to English
+    assert head_links(html)["rom"] == f"{SITE_URL}rom/rom-events/fiction-month/"
+    assert head_links(read(site, "pasakumi/fiction-month"))["rom"] == f"{SITE_URL}rom/rom-events/fiction-month/"
+    assert "Pasakumi (rom)" in read(site, "rom/rom-events")
+    assert (site / "rom/rom-timeline/index.html").is_file() and (site / "rom/feed.xml").is_file()

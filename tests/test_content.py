@@ -1,5 +1,6 @@
 """The content core on its own: every rule of the contract and the line it reports."""
 
+import dataclasses
 import datetime as dt
 import shutil
 import textwrap
@@ -11,37 +12,9 @@ from conftest import REPO
 from lrp import Settings, load_content
 
 TODAY = dt.date(2026, 11, 25)
-SETTINGS = {
-    "page_size": 3,
-    "languages": [
-        {
-            "code": "lv",
-            "locale": "lv",
-            "sections": dict(
-                stories="dzives-stasti",
-                events="pasakumi",
-                publications="izdevumi",
-                timeline="laika-josla",
-                themes="temas",
-                places="vietas",
-                search="meklet",
-            ),
-        },
-        {
-            "code": "en",
-            "locale": "en_GB",
-            "sections": dict(
-                stories="stories",
-                events="events",
-                publications="publications",
-                timeline="timeline",
-                themes="themes",
-                places="places",
-                search="search",
-            ),
-        },
-    ],
-}
+SETTINGS = Settings.from_mkdocs_yml(REPO)  # the project's own languages and addresses
+
+
 EVENT = textwrap.dedent("""\
     ---
     title: Seminārs
@@ -64,7 +37,7 @@ def load(tmp_path: Path, files: dict, drafts: bool = False):
             path.write_bytes(text)
         else:
             path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return load_content(Settings.from_mapping(tmp_path, SETTINGS), today=TODAY, include_drafts=drafts)
+    return load_content(dataclasses.replace(SETTINGS, root=tmp_path), today=TODAY, include_drafts=drafts)
 
 
 def lines(content) -> list[str]:

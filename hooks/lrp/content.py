@@ -31,6 +31,7 @@ class Content:
     docs: dict = field(default_factory=dict)  # "about" -> Item
     media: list = field(default_factory=list)  # repository paths of every image and download found
     mistakes: list = field(default_factory=list)
+    _listings: dict = field(default_factory=dict, repr=False)  # (collection, lang) -> listing
 
     def shown(self, tr: Translation | None) -> bool:
         """Whether a translation is part of this build (valid, and not a draft in a build)."""
@@ -41,7 +42,9 @@ class Content:
         return tr if self.shown(tr) else None
 
     def listing(self, collection: str, lang: str) -> list[Translation]:
-        """The collection's items in one language, newest first; ties by title."""
+        """The collection's items in one language, newest first; ties by title (worked out once)."""
+        if (collection, lang) in self._listings:
+            return self._listings[collection, lang]
         shown = [
             tr for item in self.items.values() if item.collection == collection if (tr := self.translation(item, lang))
         ]

@@ -28,7 +28,7 @@ class SiteView:
         self.site_url = site_url.rstrip("/") + "/"
         self.settings = content.settings
         self.material_languages: frozenset = frozenset()  # languages Material has UI strings for
-        self._timelines: dict = {}  # lang -> entries, worked out once per build
+        self._timelines: dict = {}  # lang -> entries, ("filters", lang) -> facet values; once per build
         self._sizes: dict = {}  # site address of an image -> (width, height)
         self._map: geo.Map | None = None
         self._dates: dict = {}  # translation path -> date text parts
@@ -105,7 +105,9 @@ class SiteView:
         return timeline.label(self.content, self.strings, lang, timeline.Filter(facet, value))
 
     def filters(self, lang: str) -> dict:
-        return timeline.filters(self.timeline(lang))
+        if ("filters", lang) not in self._timelines:
+            self._timelines["filters", lang] = timeline.filters(self.timeline(lang))
+        return self._timelines["filters", lang]
 
     def filter_url(self, facet: str, value: str, lang: str) -> str:
         """Where a timeline filter leads without script: a static filtered view, or a theme's or place's page."""
