@@ -306,10 +306,13 @@ def test_real_content_builds_strict(tmp_path):
 
 
 def test_a_third_language_needs_only_configuration_and_strings(tmp_path):
-    root = write_site(tmp_path, {
-        "data/ui/rom.yml": "site.name: Latviaki romani platforma\nsection.events: Pasakumi (rom)\n",
-        "events/fiction-month.rom.md": "---\ntitle: Sikhimaski kurko\nsummary: Made-up Romani text for a test.\n---\n",
-    })
+    root = write_site(
+        tmp_path,
+        {
+            "data/ui/rom.yml": "site.name: Latviaki romani platforma\nsection.events: Pasakumi (rom)\n",
+            "events/fiction-month.rom.md": "---\ntitle: Sikhimaski kurko\nsummary: Made-up Romani text for a test.\n---\n",
+        },
+    )
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace(
         "      - code: en\n",

@@ -189,6 +189,17 @@ def test_translation_inherits_neutral_fields_but_not_own_ones(tmp_path):
     )
 
 
+def test_image_alt_is_language_neutral_as_the_contract_says(tmp_path):
+    files = {
+        "events/img/a.png": b"\x89PNG",
+        "events/a.lv.md": event(image="img/a.png", image_alt="Attēls"),
+        "events/a.en.md": "---\ntitle: A\nsummary: A.\nimage_alt: Picture\n---\n",
+    }
+    assert lines(load(tmp_path, files)) == [
+        "events/a.en.md:4: image_alt: differs from events/a.lv.md; a language-neutral field must be equal in both files"
+    ]
+
+
 def test_translations_must_agree_on_neutral_fields(tmp_path):
     content = load(
         tmp_path,

@@ -6,7 +6,6 @@ the language files of an item (``scope``) and how a value is checked and normali
 Scopes:
 - ``neutral``: written in one or both language files; where both carry it, the values must be
   equal; a file without it inherits it from the other.
-- ``fallback``: language-specific text that a file without it inherits (``image_alt``).
 - ``own``: language-specific; never inherited (``title``, ``summary``, ``person``, ``partners``).
 """
 
@@ -267,7 +266,7 @@ COMMON = (
     Field("places", each(term("places"), "place ids"), "list of ids from data/places.yml", required=("events",)),
     Field("project", term("projects"), "id from data/projects.yml", required=("events",)),
     Field("image", rel_path(IMAGE_TYPES), "relative path of a JPEG, PNG, WebP or GIF image"),
-    Field("image_alt", text(300), "text describing the image; required when image is set", "fallback"),
+    Field("image_alt", text(300), "text describing the image; required when image is set"),
     Field(
         "related",
         each(reference(COLLECTIONS), "references like events/<slug>"),
