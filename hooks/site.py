@@ -63,6 +63,7 @@ def on_startup(command, dirty):
 def on_config(config):
     global _build
     _build = Build(config, serve=_command["serve"])
+    config.markdown_extensions.append(media.ImageSizes(_build.view.image_size))
     for mistake in _build.content.mistakes:
         log.error(str(mistake))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # shown on the pull request's diff
@@ -142,10 +143,6 @@ def on_page_markdown(markdown, page, config, files):
         if spec.kind == "doc":
             return _build.view.expand(markdown, spec.lang.code)
     return markdown
-
-
-def on_page_content(html, page, config, files):
-    return _build.view.decorate_images(html, page.file.url) if page.file.src_uri in _build.plan.by_src else html
 
 
 def on_page_context(context, page, config, nav):

@@ -99,7 +99,7 @@ def read(site: Path, url: str) -> str:
 def _fixed_environment(monkeypatch):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    os.environ.pop("SOURCE_DATE_EPOCH", None)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
 
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # GitHub's runners have Chrome instead

@@ -1,6 +1,7 @@
 """Published images carry no personal metadata; pages make no requests elsewhere and set no cookies."""
 
 import io
+import re
 
 from conftest import build_site, read, write_site
 from PIL import Image, PngImagePlugin
@@ -64,10 +65,9 @@ def test_images_lose_metadata_are_scaled_and_sized(tmp_path):
         '<img src="../../media/stories/images/photo.jpg" alt="Izdomāts foto" loading="lazy" width="1600" height="1067">'
         in html
     )
-    assert (
-        'alt="Izdomāts zīmējums" src="../../media/stories/images/drawing.png" loading="lazy" width="40" height="30"'
-        in html
-    )
+    body_image = re.search(r'<img [^>]*src="../../media/stories/images/drawing.png"[^>]*>', html).group(0)
+    for attribute in ('alt="Izdomāts zīmējums"', 'loading="lazy"', 'width="40"', 'height="30"'):
+        assert attribute in body_image
     card = read(site, "dzives-stasti")
     assert (
         'class="lrp-card__image" src="../media/stories/images/photo.jpg" alt="Izdomāts foto" loading="lazy" width="1600" height="1067"'

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 from pathlib import Path
 
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from PIL import Image, ImageOps
 
 MAX_SIDE = 1600  # pixels: plenty for a phone or a laptop screen
@@ -44,24 +45,34 @@ def prepare(path: Path) -> bytes:
         return out.getvalue()
 
 
-_IMG = re.compile(r"<img\b([^>]*?)\s*/?>")
-_SRC = re.compile(r'\ssrc="([^"]+)"')
+class ImageSizes(Extension):
+    """Markdown: ``loading="lazy"`` on every image, and the width and height of published ones.
 
-
-def decorate(html: str, page_url: str, sizes) -> str:
-    """Give every <img> of rendered Markdown loading="lazy", and width/height where known.
-
-    ``sizes(site_path)`` gives (width, height) of an image by its address on the site, or None.
+    ``sizes(site_path)`` gives (width, height) of an image by its address on the site
+    (``media/…``), or None.
     """
 
-    def attributes(match: re.Match) -> str:
-        attrs = match.group(1)
-        src = _SRC.search(attrs)
-        extra = "" if "loading=" in attrs else ' loading="lazy"'
-        if src and "width=" not in attrs and "://" not in src.group(1):
-            size = sizes(posixpath.normpath(posixpath.join(page_url, src.group(1))))
-            if size:
-                extra += f' width="{int(size[0])}" height="{int(size[1])}"'
-        return f"<img{attrs}{extra}>"
+    def __init__(self, sizes):
+        super().__init__()
+        self.sizes = sizes
 
-    return _IMG.sub(attributes, html)
+    def extendMarkdown(self, md):
+        # After MkDocs' own link rewriting (priority 0), so that sources are final addresses.
+        md.treeprocessors.register(_ImageSizer(md, self.sizes), "lrp_image_sizes", -10)
+
+
+class _ImageSizer(Treeprocessor):
+    def __init__(self, md, sizes):
+        super().__init__(md)
+        self.sizes = sizes
+
+    def run(self, root):
+        for image in root.iter("img"):
+            image.set("loading", image.get("loading") or "lazy")
+            src = image.get("src", "")
+            if "width" in image.attrib or "://" in src:
+                continue
+            size = self.sizes(re.sub(r"^(\.\.?/)+", "", src))  # "../../media/x.png" is media/x.png
+            if size:
+                image.set("width", str(size[0]))
+                image.set("height", str(size[1]))

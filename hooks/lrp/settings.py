@@ -49,7 +49,7 @@ class Settings:
     @classmethod
     def from_mkdocs_yml(cls, root: Path) -> Settings:
         """Read ``extra.lrp`` from ``root/mkdocs.yml`` without MkDocs (its tags are ignored)."""
-        config = yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        config = _ConfigLoader((Path(root) / "mkdocs.yml").read_text(encoding="utf-8")).get_single_data()
         return cls.from_mapping(Path(root), ((config or {}).get("extra") or {}).get("lrp") or {})
 
     @classmethod
@@ -86,7 +86,7 @@ class Settings:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Safe loader that reads MkDocs' own tags (``!ENV`` and the like) as plain values."""
+    """PyYAML's safe loader, reading MkDocs' own tags (``!ENV`` and the like) as None."""
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)

@@ -237,8 +237,5 @@ class SiteView:
             self._sizes[site_path] = media.published_size(self.settings.root / repo_path) if known else None
         return self._sizes[site_path]
 
-    def decorate_images(self, html: str, page_url: str) -> str:
-        return media.decorate(html, page_url, self.image_size)
-
     def _shown(self, items, lang: str) -> list[Translation]:
         return [tr for item in items if (tr := self.content.translation(item, lang))]
