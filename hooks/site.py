@@ -156,9 +156,12 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     """Index the built pages for search: one Pagefind index per language, read from <html lang>."""
     global _build
+    glob = _build.plan.search_glob(_build.settings.languages)
     _build = None
     indexing = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet"], capture_output=True, text=True
+        [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--glob", glob, "--quiet"],
+        capture_output=True,
+        text=True,
     )
     if indexing.returncode:
         raise Abort(f"Pagefind could not index the site:\n{indexing.stdout}{indexing.stderr}")

@@ -251,3 +251,11 @@ def test_results_come_ten_at_a_time(browser, tmp_path):
         page.wait_for_function("document.querySelectorAll('.lrp-search__results li').length === 14")
         assert page.get_by_role("button", name="Show more results").is_hidden()
         page.close()
+
+
+def test_docs_and_home_pages_are_searched_listings_are_not(browser, served):
+    urls = [url for url, *_ in search(browser, served, "meklet/", "izdomāta vietne")]
+    assert "/lrp/" in urls  # the home page, from docs/index.lv.md
+    assert "/lrp/par-mums/" in [url for url, *_ in search(browser, served, "meklet/", "saite")]
+    everything = [url for url, *_ in search(browser, served, "meklet/", "mēneša mācības")]
+    assert everything == ["/lrp/pasakumi/fiction-month/"]  # not the listings, the timeline or the place pages

@@ -65,6 +65,10 @@ class Export:
     lang: Language
 
 
+# Pages whose content search indexes: items, docs pages and the home pages.
+SEARCHED = ("item", "doc", "home")
+
+
 @dataclass
 class SitePlan:
     pages: list
@@ -73,6 +77,15 @@ class SitePlan:
     indexes: dict  # (lang code, section) -> first index Page
     nav: dict  # lang code -> [Page]
     exports: list  # Export
+
+    def search_glob(self, languages) -> str:
+        """A glob of the built files search reads: every item under its section, docs pages by name.
+
+        Listings, the timeline and theme and place pages are left out: they repeat what items say.
+        """
+        paths = {f"{lang.section_url(collection)}*/" for lang in languages for collection in COLLECTIONS}
+        paths |= {page.url for page in self.pages if page.kind in ("doc", "home")}
+        return "{" + ",".join(sorted(f"{path}index.html" for path in paths)) + "}"
 
 
 def plan_site(content: Content, strings: Strings) -> SitePlan:

@@ -12,7 +12,7 @@ from .content import Content
 from .dates import PartialDate, format_span, span_parts
 from .fields import fields_of
 from .model import Item, Translation
-from .plan import Export, SitePlan
+from .plan import SEARCHED, Export, SitePlan
 from .settings import COLLECTIONS
 from .strings import Strings
 from .templates import expand_field_tables
@@ -28,6 +28,7 @@ class SiteView:
         self.site_url = site_url.rstrip("/") + "/"
         self.settings = content.settings
         self.material_languages: frozenset = frozenset()  # languages Material has UI strings for
+        self.searched = SEARCHED  # kinds of page whose content search indexes
         self._timelines: dict = {}  # lang -> entries, ("filters", lang) -> facet values; once per build
         self._sizes: dict = {}  # site address of an image -> (width, height)
         self._map: geo.Map | None = None
