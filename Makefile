@@ -35,6 +35,8 @@ test: $(BIN)/.installed tests/tools/node_modules/.installed
 # Build time against bare Material, sizes and memory (see benchmarks/RESULTS.md); takes minutes.
 benchmark: $(BIN)/.installed
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python benchmarks/lighthouse.py site
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
