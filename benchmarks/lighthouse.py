@@ -50,11 +50,10 @@ def main() -> None:
                 env={**os.environ, "CHROME_PATH": chromium},
             )
             data = json.loads(report.read_text(encoding="utf-8"))
-            audits = data["audits"]
-            print(
-                f"{data['categories']['performance']['score']:.2f}  LCP {audits['largest-contentful-paint']['displayValue']:>6}"
-                f"  CLS {audits['cumulative-layout-shift']['displayValue']:>5}  /{page}"
-            )
+            score = data["categories"]["performance"]["score"]
+            lcp = data["audits"]["largest-contentful-paint"]["displayValue"]
+            cls = data["audits"]["cumulative-layout-shift"]["displayValue"]
+            print(f"{score:.2f}  LCP {lcp:>6}  CLS {cls:>5}  /{page}")
 
 
 if __name__ == "__main__":
