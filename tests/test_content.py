@@ -171,6 +171,21 @@ def test_yaml_errors_and_duplicate_keys_point_at_their_line(tmp_path):
     assert any(line.startswith("events/c.lv.md:1: front-matter: the front-matter opened") for line in found)
 
 
+def test_an_unreadable_file_gives_one_mistake_not_a_cascade(tmp_path):
+    content = load(
+        tmp_path,
+        {
+            "events/a.lv.md": event(summary="Kopsavilkums ar kolu: un vēl"),
+            "events/a.en.md": "---\ntitle: A\nsummary: A.\n---\n",
+            "docs/page.lv.md": "# Lapa\n\n[pasākums](../events/a.lv.md)\n",
+        },
+    )
+    assert len(content.mistakes) == 1
+    assert str(content.mistakes[0]).startswith(
+        "events/a.lv.md:3: front-matter: YAML syntax: mapping values are not allowed"
+    )
+
+
 def test_translation_inherits_neutral_fields_but_not_own_ones(tmp_path):
     content = load(
         tmp_path,

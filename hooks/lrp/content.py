@@ -30,6 +30,7 @@ class Content:
     items: dict = field(default_factory=dict)  # "events/<slug>" -> Item
     docs: dict = field(default_factory=dict)  # "about" -> Item
     media: list = field(default_factory=list)  # repository paths of every image and download found
+    unreadable: set = field(default_factory=set)  # content files whose front-matter could not be read
     mistakes: list = field(default_factory=list)
     _listings: dict = field(default_factory=dict, repr=False)  # (collection, lang) -> listing
 
@@ -142,8 +143,8 @@ def _read(content: Content, folder: str, path: Path, rel: str, report: Report) -
         report.add(
             rel, getattr(error, "line", 1), "front-matter", getattr(error, "message", "the file is not UTF-8 text")
         )
-        source = None
-    if source is None:
+        content.unreadable.add(rel)
+        item.unreadable = True  # its other files may lack what this one gives: no mistakes for that
         return
     tr = Translation(item, lang, rel, source.meta, source.body, source.body_line)
     item.translations[lang] = tr
@@ -196,7 +197,8 @@ def _rules(tr: Translation, report: Report) -> None:
     """Required fields and rules between fields, on the values after inheritance."""
     collection = tr.collection
     for name, spec in fields_of(collection).items():
-        if collection in spec.required and not _written(tr, name, spec.scope):
+        inherited = spec.scope != "own" and tr.item.unreadable  # the unreadable file may carry it
+        if collection in spec.required and not inherited and not _written(tr, name, spec.scope):
             report.add(tr.path, 1, name, "is required")
     if collection == "docs":
         if "title" not in tr.own:
@@ -288,6 +290,8 @@ def _bodies(content: Content, report: Report) -> None:
                 source.links.add(path)
                 return None
             target = translations.get(path)
+            if target is None and path in content.unreadable:
+                return None  # the target's own mistake is reported
             if target is None:
                 return "leads to a file that does not exist"
             if target.item.draft and not source.item.draft and not content.include_drafts:

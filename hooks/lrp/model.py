@@ -89,6 +89,7 @@ class Item:
     related: list = field(default_factory=list)  # Items, both ways
     launch: Item | None = None
     launched: list = field(default_factory=list)  # publications presented at this event
+    unreadable: bool = False  # one of its files could not be read
     today: dt.date | None = None
 
     @property
