@@ -72,10 +72,6 @@ def is_future(tr: Translation, today: dt.date) -> bool:
     return tr.date.first > today
 
 
-def status(tr: Translation) -> str | None:
-    return tr.item.event_status
-
-
 def as_json(items: list[Translation], absolute) -> str:
     """The timeline of one language as JSON; ``absolute(url)`` makes a site address absolute."""
     records = [
@@ -89,7 +85,7 @@ def as_json(items: list[Translation], absolute) -> str:
             "end": tr.end.iso if tr.end else None,
             "precision": tr.date.precision,
             "kind": tr.get("kind"),
-            "status": status(tr),
+            "status": tr.item.event_status,
             "places": list(tr.get("places") or ()),
             "themes": list(tr.get("themes") or ()),
             "project": tr.get("project"),
@@ -123,7 +119,6 @@ def as_icalendar(items: list[Translation], absolute, place_label, host: str, sta
         places = [place_label(place) for place in tr.get("places") or ()]
         if places:
             event.add("location", ", ".join(places))
-        event_status = status(tr)
-        event.add("status", {"cancelled": "CANCELLED", "planned": "TENTATIVE"}.get(event_status, "CONFIRMED"))
+        event.add("status", {"cancelled": "CANCELLED", "planned": "TENTATIVE"}.get(tr.item.event_status, "CONFIRMED"))
         calendar.add_component(event)
     return calendar.to_ical()

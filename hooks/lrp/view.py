@@ -29,7 +29,9 @@ class SiteView:
         self.settings = content.settings
         self.material_languages: frozenset = frozenset()  # languages Material has UI strings for
         self.searched = SEARCHED  # kinds of page whose content search indexes
-        self._timelines: dict = {}  # lang -> entries, ("filters", lang) -> facet values; once per build
+        self._timelines: dict = {}  # lang -> timeline entries, once per build
+        self._filters: dict = {}  # lang -> facet values of its timeline
+        self._project_pages: dict | None = None  # project id -> its docs page
         self._sizes: dict = {}  # site address of an image -> (width, height)
         self._map: geo.Map | None = None
         self._dates: dict = {}  # translation path -> date text parts
@@ -88,10 +90,10 @@ class SiteView:
         return self.page_url(self.content.docs.get(path), lang)
 
     def project_page(self, project_id: str | None, lang: str) -> Translation | None:
-        for item in self.content.docs.values():
-            if project_id and item.value("project") == project_id:
-                return self.content.translation(item, lang)
-        return None
+        """The docs page of a project phase in a language, or None."""
+        if self._project_pages is None:  # once per build, not once per item page
+            self._project_pages = {item.value("project"): item for item in self.content.docs.values()}
+        return self.content.translation(self._project_pages.get(project_id), lang)
 
     def latest(self, collection: str, lang: str, count: int = 3) -> list[Translation]:
         return self.content.listing(collection, lang)[:count]
@@ -106,9 +108,9 @@ class SiteView:
         return timeline.label(self.content, self.strings, lang, timeline.Filter(facet, value))
 
     def filters(self, lang: str) -> dict:
-        if ("filters", lang) not in self._timelines:
-            self._timelines["filters", lang] = timeline.filters(self.timeline(lang))
-        return self._timelines["filters", lang]
+        if lang not in self._filters:
+            self._filters[lang] = timeline.filters(self.timeline(lang))
+        return self._filters[lang]
 
     def filter_url(self, facet: str, value: str, lang: str) -> str:
         """Where a timeline filter leads without script: a static filtered view, or a theme's or place's page."""
