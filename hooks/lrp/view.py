@@ -92,7 +92,9 @@ class SiteView:
     def project_page(self, project_id: str | None, lang: str) -> Translation | None:
         """The docs page of a project phase in a language, or None."""
         if self._project_pages is None:  # once per build, not once per item page
-            self._project_pages = {item.value("project"): item for item in self.content.docs.values()}
+            self._project_pages = {
+                item.value("project"): item for item in self.content.docs.values() if item.value("project")
+            }
         return self.content.translation(self._project_pages.get(project_id), lang)
 
     def latest(self, collection: str, lang: str, count: int = 3) -> list[Translation]:
