@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from jinja2 import TemplateNotFound
@@ -22,7 +20,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from lrp import Settings, load_content, media
-from lrp.plan import plan_site
+from lrp.plan import SEARCHED, plan_site
+from lrp.search import Indexer, IndexingError
 from lrp.strings import Strings
 from lrp.view import SiteView
 
@@ -40,6 +39,8 @@ class Build:
         self.plan = plan_site(self.content, strings)
         self.view = SiteView(self.content, self.plan, strings, config.site_url or "/")
         self.navs: dict[str, Navigation] = {}
+        self.search: Indexer | None = None  # started once the content is known to be good
+        self.unsearched = sum(page.kind in SEARCHED for page in self.plan.pages)  # pages search waits for
 
 
 def _build_date() -> dt.date:
@@ -71,6 +72,7 @@ def on_config(config):
     if _build.content.mistakes and not _command["serve"]:
         count = len(_build.content.mistakes)
         raise Abort(f"{count} content mistake{'s' if count > 1 else ''}: nothing was built. Fix the lines above.")
+    _build.search = Indexer()
     return config
 
 
@@ -81,7 +83,8 @@ def on_files(files, config):
     for file in list(files):
         if file.abs_src_path and docs_dir in Path(file.abs_src_path).resolve().parents:
             files.remove(file)  # docs/ is read by the core, with repository paths like the rest
-    for page in _build.plan.pages:
+    # Pages search indexes come first, so that Pagefind can write its bundle while the rest is built.
+    for page in sorted(_build.plan.pages, key=lambda page: page.kind not in SEARCHED):
         level = InclusionLevel.DRAFT if page.draft else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=page.body, inclusion=level)
         file.dest_uri = page.dest_uri
@@ -121,6 +124,7 @@ def on_env(env, config, files):
     env.autoescape = lambda name: bool(name) and name.startswith("lrp/")
     env.globals["lrp_site"] = _build.view
     _build.view.env = env
+    _build.view.config = config
     _build.view.material_languages = frozenset(
         code for code in _build.settings.codes if _has_template(env, f"partials/languages/{code}.html")
     )
@@ -153,20 +157,30 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+# Runs last, so that search indexes the page as it is written.
+@event_priority(-100)
+def on_post_page(output, page, config):
+    spec = _build.plan.by_src.get(page.file.src_uri)
+    if spec and spec.kind in SEARCHED:  # listings, the timeline and term pages repeat what items say
+        _build.search.add(output, "/" + spec.url)
+        _build.unsearched -= 1
+        if not _build.unsearched:  # Pagefind writes its bundle while the other pages are built
+            _build.search.start_writing(Path(config.site_dir) / "pagefind")
+    return output
+
+
 def on_post_build(config):
-    """Index the built pages for search: one Pagefind index per language, read from <html lang>."""
+    """Write the search bundle: one Pagefind index per language, read from each page's <html lang>."""
     global _build
-    glob = _build.plan.search_glob(_build.settings.languages)
-    _build = None
-    indexing = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--glob", glob, "--quiet"],
-        capture_output=True,
-        text=True,
-    )
-    if indexing.returncode:
-        raise Abort(f"Pagefind could not index the site:\n{indexing.stdout}{indexing.stderr}")
+    search, _build = _build.search, None
+    try:
+        search.finish(Path(config.site_dir) / "pagefind")
+    except IndexingError as error:
+        raise Abort(f"Pagefind could not index the site: {error}") from None
 
 
 def on_build_error(error):
     global _build
+    if _build and _build.search:
+        _build.search.close()
     _build = None

@@ -225,6 +225,19 @@ def test_pagination(tmp_path):
     assert "<title>Pasākumi, 2. lapa – Latvijas romu platforma</title>" in page2
 
 
+def test_pagination_links_do_not_grow_with_the_listing(tmp_path):
+    events = {
+        f"events/e{n:02d}.lv.md": f"---\ntitle: Pasākums {n:02d}\nsummary: S.\ndate: 2021-01-{n:02d}\nkind: other\nplaces: [riga]\nproject: platforma-v\n---\n"
+        for n in range(1, 21)
+    }
+    site = build_site(write_site(tmp_path, events, base=None, page_size="1"))
+    page10 = read(site, "pasakumi/10").split('class="lrp-pagination"')[1].split("</nav>")[0]
+    numbers = re.findall(r'href="[^"]*">(\d+)</a>', page10)
+    assert numbers == ["1", "8", "9", "10", "11", "12", "20"]
+    assert page10.count('aria-hidden="true">…</li>') == 2
+    assert 'aria-current="page" href="./">10</a>' in page10
+
+
 def test_front_matter_text_is_escaped(tmp_path):
     payload = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>{{ 7*7 }}"
     files = {

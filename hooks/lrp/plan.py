@@ -47,12 +47,28 @@ class Page:
     links: list = field(default_factory=list)  # (type, title, url) of exports declared in the head
 
     @property
+    def untranslated(self) -> bool:
+        """Whether another language of the site lacks this page (its switcher link says so)."""
+        return any(not link.translated for link in self.switch)
+
+    @property
     def dest_uri(self) -> str:
         return f"{self.url}index.html"
 
     def page_url(self, number: int) -> str:
         """Address of another page of a paginated listing."""
         return self.base if number == 1 else f"{self.base}{number}/"
+
+    def page_numbers(self, around: int = 2) -> list[int | None]:
+        """The pages a paginated listing links to: the first, the last and those near this one,
+        None where numbers are left out. Their count does not grow with the listing's length."""
+        near = range(max(1, self.number - around), min(self.count, self.number + around) + 1)
+        numbers: list[int | None] = []
+        for number in sorted({1, self.count, *near}):
+            if numbers and number - numbers[-1] > 1:
+                numbers.append(None)
+            numbers.append(number)
+        return numbers
 
 
 @dataclass(frozen=True)
@@ -77,15 +93,6 @@ class SitePlan:
     indexes: dict  # (lang code, section) -> first index Page
     nav: dict  # lang code -> [Page]
     exports: list  # Export
-
-    def search_glob(self, languages) -> str:
-        """A glob of the built files search reads: every item under its section, docs pages by name.
-
-        Listings, the timeline and theme and place pages are left out: they repeat what items say.
-        """
-        paths = {f"{lang.section_url(collection)}*/" for lang in languages for collection in COLLECTIONS}
-        paths |= {page.url for page in self.pages if page.kind in ("doc", "home")}
-        return "{" + ",".join(sorted(f"{path}index.html" for path in paths)) + "}"
 
 
 def plan_site(content: Content, strings: Strings) -> SitePlan:
@@ -282,7 +289,7 @@ def _term_pages(content: Content, vocabulary: str, lang: Language, strings: Stri
     groups = [[index]]
     for term_id, entries in buckets.items():
         entries.sort(key=lambda tr: tr.title.casefold())
-        entries.sort(key=lambda tr: tr.date, reverse=True)
+        entries.sort(key=lambda tr: tr.date.sort_key, reverse=True)
         term = content.vocab.get(vocabulary)[term_id]
         label = term.label(lang.code, content.settings.default.code)
         index.entries.append((term, len(entries)))

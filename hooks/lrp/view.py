@@ -36,7 +36,11 @@ class SiteView:
         self._map: geo.Map | None = None
         self._dates: dict = {}  # translation path -> date text parts
         self._fragments: dict = {}  # (template, translation path) -> HTML with ROOT for the site root
+        self._shared: dict = {}  # (template, lang, active) -> HTML with ROOT for the site root
+        self._material: dict = {}  # (lang, key) -> Material's UI string
+        self._icons: dict = {}  # Material icon name -> SVG
         self.env = None  # the build's Jinja environment, set by the hooks
+        self.config = None  # the theme's configuration as templates see it, set by the hooks
 
     def fragment(self, template: str, tr: Translation, base_url: str) -> Markup:
         """An item's card or timeline entry: rendered once per build, its links made relative to
@@ -44,8 +48,45 @@ class SiteView:
         key = (template, tr.path)
         if key not in self._fragments:
             self._fragments[key] = self.env.get_template(template).render(entry=tr, code=tr.lang, root=ROOT)
-        root = "" if base_url in ("", ".") else f"{base_url.rstrip('/')}/"
-        return Markup(self._fragments[key].replace(ROOT, root))
+        return _relative(self._fragments[key], base_url)
+
+    def shared(self, template: str, lang: str, base_url: str, active: str | None = None) -> Markup:
+        """What many pages of a language share (the drawer's navigation, the footer; "styles":
+        Material's stylesheet links): rendered once per build, language and active navigation
+        entry, its links made relative to the page that shows it."""
+        key = (template, lang, active)
+        if key not in self._shared:
+            if template == "styles":  # Material's own block, so that its hashed file names stay its own
+                base = self.env.get_template("base.html")
+                context = base.new_context({"config": self.config, "base_url": ROOT, "page": None})
+                self._shared[key] = "".join(base.blocks["styles"](context))
+            else:
+                values = {"code": lang, "active": active, "root": ROOT, "config": self.config}
+                self._shared[key] = self.env.get_template(template).render(values)
+        return _relative(self._shared[key], base_url)
+
+    def nav_key(self, page) -> str | None:
+        """The navigation entry a page is, if it is one (it is then marked as the current page)."""
+        if not page:  # the 404 page
+            return None
+        return page.url if any(entry is page for entry in self.plan.nav[page.lang.code]) else None
+
+    def material_t(self, lang: str, key: str) -> str:
+        """One of Material's UI strings in a language, else in English."""
+        if (lang, key) not in self._material:
+            text = ""
+            for code in (lang, "en") if lang in self.material_languages else ("en",):
+                text = str(self.env.get_template(f"partials/languages/{code}.html").module.t(key)).strip()
+                if text:
+                    break
+            self._material[lang, key] = text or key
+        return self._material[lang, key]
+
+    def icon(self, name: str) -> Markup:
+        """One of Material's bundled SVG icons, such as "material/menu"."""
+        if name not in self._icons:
+            self._icons[name] = Markup(self.env.loader.get_source(self.env, f".icons/{name}.svg")[0].strip())
+        return self._icons[name]
 
     def timeline(self, lang: str) -> list[Translation]:
         if lang not in self._timelines:
@@ -244,3 +285,9 @@ class SiteView:
 
     def _shown(self, items, lang: str) -> list[Translation]:
         return [tr for item in items if (tr := self.content.translation(item, lang))]
+
+
+def _relative(html: str, base_url: str) -> Markup:
+    """HTML rendered with ROOT for the site root, for a page whose way to the root is ``base_url``."""
+    root = "" if base_url in ("", ".") else f"{base_url.rstrip('/')}/"
+    return Markup(html.replace(ROOT + "/", root).replace(ROOT, root))

@@ -1,0 +1,44 @@
+"""The Pagefind indexer fed page by page (hooks/lrp/search.py), on its own."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lrp.search import Indexer, IndexingError
+
+PAGE = (
+    '<!doctype html><html lang="{lang}"><head><title>{title}</title></head>'
+    "<body><main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>"
+)
+
+
+def test_pages_are_indexed_per_language_and_written(tmp_path):
+    indexer = Indexer()
+    indexer.add(PAGE.format(lang="lv", title="Seminārs", text="Izdomāts seminārs Jelgavā."), "/pasakumi/a/")
+    indexer.add(PAGE.format(lang="lv", title="Sanāksme", text="Izdomāta sanāksme Rīgā."), "/pasakumi/b/")
+    indexer.add(PAGE.format(lang="en", title="Seminar", text="A made-up seminar."), "/en/events/a/")
+    indexer.finish(tmp_path / "pagefind")
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert {code: language["page_count"] for code, language in entry["languages"].items()} == {"lv": 2, "en": 1}
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+
+
+def test_writing_can_start_before_the_build_ends(tmp_path):
+    indexer = Indexer()
+    indexer.add(PAGE.format(lang="en", title="Seminar", text="A made-up seminar."), "/en/events/a/")
+    indexer.start_writing(tmp_path / "pagefind")
+    indexer.finish(tmp_path / "pagefind")
+    assert json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"] == 1
+
+
+def test_a_failing_indexer_is_reported(tmp_path):
+    with pytest.raises(IndexingError, match="Pagefind stopped"):
+        Indexer(binary=Path("/bin/false"))
+
+
+def test_closing_stops_the_indexer():
+    indexer = Indexer()
+    indexer.add(PAGE.format(lang="en", title="Seminar", text="Text."), "/en/events/a/")
+    indexer.close()
+    assert indexer._process.poll() is not None
