@@ -33,9 +33,12 @@ def blank_code(text: str) -> str:
     def blank(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
-    text = _FENCE.sub(blank, text)
-    text = _INDENTED.sub(blank, text)
-    return _CODE_SPAN.sub(blank, text)
+    # Each pattern only where its marker occurs: most bodies have no code at all.
+    if "```" in text or "~~~" in text:
+        text = _FENCE.sub(blank, text)
+    if text.startswith(("    ", "\t")) or "\n    " in text or "\n\t" in text:
+        text = _INDENTED.sub(blank, text)
+    return _CODE_SPAN.sub(blank, text) if "`" in text else text
 
 
 class _Tags(HTMLParser):
@@ -91,9 +94,12 @@ def check_body(
     for match in _AUTOLINK.finditer(text):
         if _bad_scheme(match.group(1)):
             fail(line_of(match.start()), f"'{match.group(1)[:40]}' is not allowed as a link")
-    _Tags(fail).feed(_AUTOLINK.sub(lambda m: " " * len(m.group(0)), text))
-    targets = [(m.start(), m.group(3), m.group(1) == "!", m.group(2)) for m in _LINK.finditer(text)]
-    targets += [(m.start(), m.group(1), False, None) for m in _REFDEF.finditer(text)]
+    if "<" in text:  # most bodies have no raw HTML: spare them the HTML parser
+        _Tags(fail).feed(_AUTOLINK.sub(lambda m: " " * len(m.group(0)), text))
+    targets = (
+        [(m.start(), m.group(3), m.group(1) == "!", m.group(2)) for m in _LINK.finditer(text)] if "](" in text else []
+    )
+    targets += [(m.start(), m.group(1), False, None) for m in _REFDEF.finditer(text)] if "]:" in text else []
     folder = posixpath.dirname(path)
     for offset, target, is_image, alt in targets:
         line = line_of(offset)

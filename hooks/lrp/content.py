@@ -50,7 +50,7 @@ class Content:
             tr for item in self.items.values() if item.collection == collection if (tr := self.translation(item, lang))
         ]
         shown.sort(key=lambda tr: tr.title.casefold())
-        shown.sort(key=lambda tr: tr.date, reverse=True)
+        shown.sort(key=lambda tr: tr.date.sort_key, reverse=True)
         return shown
 
     def published_media(self) -> list[str]:

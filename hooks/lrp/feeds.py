@@ -15,7 +15,7 @@ def newest(listings: list[list[Translation]]) -> list[Translation]:
     """The newest entries of several listings (each newest first), newest first."""
     items = [tr for listing in listings for tr in listing[:FEED_SIZE]]
     items.sort(key=lambda tr: tr.title.casefold())
-    items.sort(key=lambda tr: tr.date, reverse=True)
+    items.sort(key=lambda tr: tr.date.sort_key, reverse=True)
     return items[:FEED_SIZE]
 
 

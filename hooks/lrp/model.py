@@ -9,6 +9,8 @@ from .dates import PartialDate
 from .fields import fields_of
 from .yamlmarks import Located
 
+_MISSING = object()
+
 
 @dataclass(eq=False)
 class Translation:
@@ -34,21 +36,22 @@ class Translation:
         return paths
 
     def __getitem__(self, name: str):
+        value = self.get(name, _MISSING)
+        if value is _MISSING:
+            raise KeyError(name)
+        return value
+
+    def get(self, name: str, default=None):
+        """A field of this file, or a language-neutral one from another language's file."""
         if name in self.own:
             return self.own[name]
         spec = fields_of(self.item.collection).get(name)
         if spec is None or spec.scope == "own":
-            raise KeyError(name)
+            return default
         for other in self.item.others(self.lang):
             if name in other.own:
                 return other.own[name]
-        raise KeyError(name)
-
-    def get(self, name: str, default=None):
-        try:
-            return self[name]
-        except KeyError:
-            return default
+        return default
 
     # Convenience for templates and listings.
     @property

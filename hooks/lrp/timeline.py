@@ -29,7 +29,7 @@ def entries(content: Content, lang: str) -> list[Translation]:
     """Events and publications of a language, earliest first; a partial date at its period's start."""
     shown = [tr for collection in COLLECTIONS for tr in content.listing(collection, lang)]
     shown.sort(key=lambda tr: tr.title.casefold())
-    shown.sort(key=lambda tr: tr.date)
+    shown.sort(key=lambda tr: tr.date.sort_key)
     return shown
 
 
