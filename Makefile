@@ -12,7 +12,7 @@ $(BIN)/.installed: requirements.txt requirements-test.txt
 	touch $@
 
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
@@ -35,6 +35,7 @@ test: $(BIN)/.installed tests/tools/node_modules/.installed
 # Build time against bare Material, sizes and memory (see benchmarks/RESULTS.md); takes minutes.
 benchmark: $(BIN)/.installed
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/serve.py 500
 	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python benchmarks/lighthouse.py site
 

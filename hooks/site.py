@@ -40,6 +40,7 @@ class Build:
         self.view = SiteView(self.content, self.plan, strings, config.site_url or "/")
         self.navs: dict[str, Navigation] = {}
         self.search: Indexer | None = None  # started once the content is known to be good
+        self.unchanged: set[str] = set()  # dirty builds: pages left as built before
         self.unsearched = sum(page.kind in SEARCHED for page in self.plan.pages)  # pages search waits for
 
 
@@ -51,12 +52,13 @@ def _build_date() -> dt.date:
 
 # The command MkDocs runs (serve or build) is fixed for the process; the build state is not
 # kept across builds: on_config makes it, on_post_build and on_build_error drop it.
-_command = {"serve": False}
+_command = {"serve": False, "dirty": False}
 _build: Build | None = None
 
 
 def on_startup(command, dirty):
     _command["serve"] = command == "serve"
+    _command["dirty"] = dirty  # `mkdocs serve --dirty` (make serve): unchanged pages are not rebuilt
 
 
 # Runs first, so that other handlers and plugins see a loaded, checked content.
@@ -73,6 +75,13 @@ def on_config(config):
         count = len(_build.content.mistakes)
         raise Abort(f"{count} content mistake{'s' if count > 1 else ''}: nothing was built. Fix the lines above.")
     _build.search = Indexer()
+    if _command["dirty"]:  # pages as built before are indexed at once, while the rest is built
+        _build.unchanged = _unchanged(config, _build.plan.pages, _build.settings.root)
+        kept = [
+            page.dest_uri for page in _build.plan.pages if page.kind in SEARCHED and page.src_uri in _build.unchanged
+        ]
+        _build.search.add_built(Path(config.site_dir), kept)
+        _build.unsearched -= len(kept)
     return config
 
 
@@ -86,9 +95,12 @@ def on_files(files, config):
     # Pages search indexes come first, so that Pagefind can write its bundle while the rest is built.
     for page in sorted(_build.plan.pages, key=lambda page: page.kind not in SEARCHED):
         level = InclusionLevel.DRAFT if page.draft else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content=page.body, inclusion=level)
+        file = _Page.generated(config, page.src_uri, content=page.body, inclusion=level)
         file.dest_uri = page.dest_uri
+        file.unchanged = page.src_uri in _build.unchanged
         files.append(file)
+    if not _build.unsearched:  # no page search indexes is rebuilt
+        _build.search.start_writing(Path(config.site_dir) / "pagefind")
     for export in _build.plan.exports:
         file = File.generated(config, export.src_uri, content=_build.view.export(export))
         file.dest_uri = export.dest_uri
@@ -99,6 +111,45 @@ def on_files(files, config):
         file.dest_uri = _build.view.media(path)
         files.append(file)
     return files
+
+
+class _Page(File):
+    """A page of the plan. A dirty build (`mkdocs serve --dirty`) rebuilds it only if modified."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+def _unchanged(config, pages, root: Path) -> set[str]:
+    """The pages a dirty build can leave as built before: newer than every file they show
+    (``Page.sources``) and than the files that shape every page. A page that shows the whole
+    content (listings, the timeline, the home page) has no sources and is always rebuilt."""
+    site, newest_input = Path(config.site_dir), _newest_input(config)
+    unchanged = set()
+    for page in pages:
+        dest = site / page.dest_uri
+        if page.sources is None or not dest.is_file():
+            continue
+        built = dest.stat().st_mtime
+        if newest_input < built and all(_older(root / path, built) for path in page.sources):
+            unchanged.add(page.src_uri)
+    return unchanged
+
+
+def _older(path: Path, than: float) -> bool:
+    return path.is_file() and path.stat().st_mtime < than
+
+
+def _newest_input(config) -> float:
+    """The newest modification time of the files that shape every page: the configuration, the
+    vocabularies and UI strings (data/), docs/ (the navigation), the templates and this code."""
+    root = Path(config.config_file_path).parent
+    paths = [Path(config.config_file_path)]
+    for folder in (root / "data", root / "docs", Path(config.theme.custom_dir), Path(__file__).parent):
+        paths.extend(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+    return max(path.stat().st_mtime for path in paths)
 
 
 class _Image(File):
@@ -173,8 +224,12 @@ def on_post_build(config):
     """Write the search bundle: one Pagefind index per language, read from each page's <html lang>."""
     global _build
     search, _build = _build.search, None
+    output = Path(config.site_dir) / "pagefind"
+    if _command["serve"]:  # the preview reloads at once; its search follows a moment later
+        search.finish_later(output, lambda error: log.error(f"Pagefind could not index the site: {error}"))
+        return
     try:
-        search.finish(Path(config.site_dir) / "pagefind")
+        search.finish(output)
     except IndexingError as error:
         raise Abort(f"Pagefind could not index the site: {error}") from None
 

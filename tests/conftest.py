@@ -50,16 +50,16 @@ def write_site(root: Path, files: dict[str, str | bytes] | None = None, base: Pa
     return root
 
 
-def build_site(root: Path, serve: bool = False) -> Path:
-    """Build in-process like `mkdocs build` (or like the `mkdocs serve` preview)."""
+def build_site(root: Path, serve: bool = False, dirty: bool = False) -> Path:
+    """Build in-process like `mkdocs build` (or `mkdocs build --dirty`, or like the preview)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     site_dir = root / "site"
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
-    config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
+    config.plugins.on_startup(command="serve" if serve else "build", dirty=dirty)
     try:
-        build(config, serve_url="http://127.0.0.1:8000/" if serve else None)
+        build(config, serve_url="http://127.0.0.1:8000/" if serve else None, dirty=dirty)
     finally:
         config.plugins.on_startup(command="build", dirty=False)  # the hooks module outlives this build
     return site_dir

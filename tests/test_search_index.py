@@ -42,3 +42,16 @@ def test_closing_stops_the_indexer():
     indexer.add(PAGE.format(lang="en", title="Seminar", text="Text."), "/en/events/a/")
     indexer.close()
     assert indexer._process.poll() is not None
+
+
+def test_the_preview_does_not_wait_for_the_bundle(tmp_path):
+    import time
+
+    indexer, errors = Indexer(), []
+    indexer.add(PAGE.format(lang="en", title="Seminar", text="A made-up seminar."), "/en/events/a/")
+    indexer.finish_later(tmp_path / "pagefind", errors.append)
+    entry = tmp_path / "pagefind" / "pagefind-entry.json"
+    deadline = time.monotonic() + 30
+    while not entry.is_file() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert entry.is_file() and errors == []

@@ -45,6 +45,8 @@ class Page:
     term: str | None = None  # theme and place pages: the vocabulary id they list
     chosen: timeline.Filter | None = None  # timeline pages: the filter of a static filtered view
     links: list = field(default_factory=list)  # (type, title, url) of exports declared in the head
+    # Repository files whose content the page shows; None where it shows the whole content.
+    sources: tuple[str, ...] | None = None
 
     @property
     def untranslated(self) -> bool:
@@ -177,9 +179,21 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
             ]
             pages.append(page)
 
+    phases = {item.value("project"): item for item in content.docs.values() if item.value("project")}
+    for page in pages:  # a phase's docs page lists its activities: it shows the whole content
+        if page.kind == "item" or (page.kind == "doc" and not page.translation.item.value("project")):
+            page.sources = _sources(page.translation.item, phases)
+
     by_src = {page.src_uri: page for page in pages}
     nav = {lang.code: _nav(lang, settings.nav, content, by_src, homes, indexes) for lang in settings.languages}
     return SitePlan(pages, by_src, homes, indexes, nav, exports)
+
+
+def _sources(item, phases: dict) -> tuple[str, ...]:
+    """The files an item's page shows: the item's own in every language (its switcher and
+    alternates say which exist) and those of the items and the phase page it links to."""
+    linked = [item, *item.related, *item.launched, item.launch, phases.get(item.value("project"))]
+    return tuple(sorted({tr.path for other in linked if other for tr in other.translations.values()}))
 
 
 def _doc_page(tr: Translation, lang: Language) -> Page:

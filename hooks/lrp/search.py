@@ -2,10 +2,10 @@
 
 Pagefind's `--service` mode reads requests on its standard input and answers on its standard
 output, each a base64-encoded JSON object followed by a comma (the protocol of Pagefind's own
-Python and Node.js clients). Pages are sent as soon as they are rendered and nobody waits for
-their answers, so that Pagefind indexes on a second core while the build goes on; only the
-final write waits. Pagefind's Python client is not used for this: it reads one answer per
-tenth of a second, far too slow for thousands of pages.
+Python and Node.js clients). Pages are queued as soon as they are rendered; a thread writes
+them to Pagefind, which indexes on another core while the build goes on, and nobody waits for
+their answers: only the final write is awaited. Pagefind's Python client is not used for this:
+it reads one answer per tenth of a second, far too slow for thousands of pages.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import contextlib
 import itertools
 import json
 import os
+import queue
 import subprocess
 import threading
 import time
@@ -36,8 +37,8 @@ class IndexingError(RuntimeError):
 
 
 class Indexer:
-    """One Pagefind index: ``add`` pages, ``start_writing`` the search bundle and ``finish``;
-    ``close`` if the build fails.
+    """One Pagefind index: ``add`` pages (or ``add_file`` pages already built), ``start_writing``
+    the search bundle and ``finish``; ``close`` if the build fails.
 
     Pagefind reads each page's language from its ``<html lang>`` and writes one index per language.
     """
@@ -53,6 +54,9 @@ class Indexer:
             env={**os.environ, "RAYON_NUM_THREADS": threads},
         )
         self._ids = itertools.count(1)
+        # (message id, payload), None to stop; bounded, so that a build faster
+        # than Pagefind waits for it rather than holding every page in memory
+        self._outbox: queue.Queue = queue.Queue(maxsize=256)
         self._errors: list[str] = []
         self._answers: dict[int, dict] = {}  # answers to the requests that wait for one
         self._waiting: set[int] = set()
@@ -60,19 +64,25 @@ class Indexer:
         self._answered = threading.Condition()
         self._stderr: list[bytes] = []
         self._threads = [
+            threading.Thread(target=self._write_requests, daemon=True),
             threading.Thread(target=self._read_answers, daemon=True),
             threading.Thread(target=lambda: self._stderr.append(self._process.stderr.read()), daemon=True),
         ]
         for thread in self._threads:
             thread.start()
         self._writing: int | None = None  # the id of the request to write the bundle, once sent
-        new_index = self._send({"type": "NewIndex", "config": None}, wait=True)
-        self._flush()
-        self._index = self._wait(new_index)["index_id"]
+        self._index = self._wait(self._send({"type": "NewIndex", "config": None}, wait=True))["index_id"]
 
     def add(self, html: str, url: str) -> None:
         """Index one page; ``url`` is its address from the site root, such as ``/en/events/x/``."""
-        self._send({"type": "AddFile", "index_id": self._index, "file_path": None, "url": url, "file_contents": html})
+        self._send(self._page(html, url))
+
+    def add_built(self, site: Path, pages: list[str]) -> None:
+        """Index pages built before: their files, relative to ``site``, which Pagefind reads itself."""
+        if pages:  # a glob of the pages' own paths (addresses are slugs: nothing to escape)
+            self._send(
+                {"type": "AddDir", "index_id": self._index, "path": str(site), "glob": "{" + ",".join(pages) + "}"}
+            )
 
     def start_writing(self, output: Path) -> None:
         """Ask for the search bundle in ``output`` (the site's pagefind/ folder) once every page
@@ -81,7 +91,6 @@ class Indexer:
             self._writing = self._send(
                 {"type": "WriteFiles", "index_id": self._index, "output_path": str(output)}, True
             )
-            self._flush()
 
     def finish(self, output: Path) -> None:
         """Wait until the search bundle is written into ``output``, then stop Pagefind."""
@@ -93,8 +102,28 @@ class Indexer:
         finally:
             self.close()
 
+    def finish_later(self, output: Path, report) -> None:
+        """Finish in a thread of its own, calling ``report(error)`` if writing fails."""
+
+        def finish() -> None:
+            try:
+                self.finish(output)
+            except IndexingError as error:
+                report(error)
+
+        threading.Thread(target=finish, daemon=True).start()
+
     def close(self) -> None:
-        """Stop Pagefind (it ends when its input closes) and the threads reading its output."""
+        """Stop Pagefind (it ends when its input closes) and the threads that talk to it."""
+        writer, deadline = self._threads[0], time.monotonic() + 10
+        while writer.is_alive() and time.monotonic() < deadline:
+            with contextlib.suppress(queue.Full):
+                self._outbox.put(None, timeout=0.1)
+                break
+        writer.join(timeout=max(0.0, deadline - time.monotonic()))
+        if writer.is_alive():  # stuck writing to a Pagefind that no longer reads
+            self._process.kill()
+            writer.join()
         with contextlib.suppress(BrokenPipeError):  # it had stopped already
             self._process.stdin.close()
         try:
@@ -102,25 +131,15 @@ class Indexer:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
-        for thread in self._threads:
+        for thread in self._threads[1:]:
             thread.join()
 
-    def _send(self, payload: dict, wait: bool = False) -> int:
+    def _send(self, payload, wait: bool = False) -> int:
         message_id = next(self._ids)
         if wait:
             self._waiting.add(message_id)
-        request = json.dumps({"message_id": message_id, "payload": payload}).encode()
-        try:
-            self._process.stdin.write(base64.b64encode(request) + b",")
-        except BrokenPipeError:
-            raise IndexingError(f"Pagefind stopped: {self._failure()}") from None
+        self._outbox.put((message_id, payload))
         return message_id
-
-    def _flush(self) -> None:
-        try:
-            self._process.stdin.flush()
-        except BrokenPipeError:
-            raise IndexingError(f"Pagefind stopped: {self._failure()}") from None
 
     def _wait(self, message_id: int) -> dict:
         with self._answered:
@@ -132,6 +151,22 @@ class Indexer:
         if answer.get("type") == "Error":
             raise IndexingError(answer.get("message", "unknown error"))
         return answer
+
+    def _write_requests(self) -> None:
+        try:
+            while (request := self._outbox.get()) is not None:
+                self._write(*request)
+                if self._outbox.empty():
+                    self._process.stdin.flush()
+        except BrokenPipeError:
+            pass  # Pagefind stopped: its reader sees the end and wakes whoever waits
+
+    def _write(self, message_id: int, payload: dict) -> None:
+        data = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False).encode()
+        self._process.stdin.write(base64.b64encode(data) + b",")
+
+    def _page(self, html: str, url: str) -> dict:
+        return {"type": "AddFile", "index_id": self._index, "file_path": None, "url": url, "file_contents": html}
 
     def _read_answers(self) -> None:
         pending = b""
@@ -154,6 +189,6 @@ class Indexer:
 
     def _failure(self) -> str:
         self._process.wait()
-        for thread in self._threads:
+        for thread in self._threads[2:]:
             thread.join(timeout=1)
         return b"".join(self._stderr).decode(errors="replace").strip() or f"exit status {self._process.returncode}"

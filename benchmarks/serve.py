@@ -1,0 +1,83 @@
+"""Edit-to-reload in `make serve` (`mkdocs serve --dirty`): how long from saving a file until
+MkDocs tells the browser to reload.
+
+    python benchmarks/serve.py [N] [--edits 5]
+
+Builds a synthetic corpus of N events (benchmarks/corpus.py), starts the preview server as
+`make serve` does, waits for the first build, then edits one event's text at a time and times
+each save until the server logs "Reloading browsers" (the rebuild is done; livereload's own
+poll then reloads the page at once). Reports each edit and the median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import queue
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import project_site  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("n", nargs="?", type=int, default=500)
+    parser.add_argument("--edits", type=int, default=5)
+    # In memory where the machine has it (the preview's own site folder too): not the disk's time.
+    parser.add_argument("--tmp", default="/dev/shm" if Path("/dev/shm").is_dir() else None)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix=f"lrp-serve-{args.n}-", dir=args.tmp) as tmp:
+        site = project_site(Path(tmp), args.n)
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{free_port()}"]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"TMPDIR": args.tmp} if args.tmp else {})}
+        server = subprocess.Popen(command, cwd=site, env=env, stderr=subprocess.PIPE, text=True)
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+
+        def wait_for(text: str, timeout: float = 300) -> float:
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                try:
+                    line = lines.get(timeout=1)
+                except queue.Empty:
+                    continue
+                if "ERROR" in line:
+                    print(line.rstrip(), file=sys.stderr)
+                if text in line:
+                    return time.perf_counter()
+            raise SystemExit(f"no '{text}' from the server within {timeout} s")
+
+        try:
+            wait_for("Serving on")
+            print(f"N={args.n}: first build done", flush=True)
+            times = []
+            for edit in range(args.edits):
+                path = site / "events" / f"event-{edit * 7:05d}.lv.md"
+                text = path.read_text(encoding="utf-8")
+                time.sleep(3)  # the server is idle: the previous search bundle is written
+                start = time.perf_counter()
+                path.write_text(text + f"\nLabots {edit}.\n", encoding="utf-8")
+                times.append(wait_for("Reloading browsers") - start)
+                print(f"edit {edit + 1}: {times[-1]:.2f} s", flush=True)
+            print(f"median edit-to-reload at N={args.n}: {statistics.median(times):.2f} s (target <= 2 s)")
+        finally:
+            server.terminate()
+            server.wait()
+
+
+if __name__ == "__main__":
+    main()

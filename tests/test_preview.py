@@ -1,0 +1,69 @@
+"""`make serve` runs `mkdocs serve --dirty`: a rebuild leaves the pages whose files did not
+change as they were, and rebuilds the rest, the listings and the search index."""
+
+import json
+import os
+import time
+
+from conftest import build_site, read, write_site
+
+EDITED = "events/fiction-seminar-2021.lv.md"
+
+
+def mtimes(site, *urls):
+    return {url: os.stat(site / url / "index.html").st_mtime_ns for url in urls}
+
+
+def search_pages(site) -> dict:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    return {code: language["page_count"] for code, language in entry["languages"].items()}
+
+
+def test_a_dirty_rebuild_rebuilds_only_what_an_edit_changes(tmp_path):
+    root = write_site(tmp_path)
+    site = build_site(root, dirty=True)
+    pages = search_pages(site)
+    unrelated, related = "pasakumi/fiction-month", "dzives-stasti/anna-fiction"
+    before = mtimes(site, unrelated, "pasakumi", "en/events/fiction-seminar-2021")
+    time.sleep(0.05)
+    path = root / EDITED
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: ", "title: Labots ", 1) + "\nJauns teikums.\n",
+        encoding="utf-8",
+    )
+    build_site(root, dirty=True)
+    after = mtimes(site, unrelated, "pasakumi", "en/events/fiction-seminar-2021")
+    assert after[unrelated] == before[unrelated]  # nothing it shows changed
+    assert after["pasakumi"] > before["pasakumi"]  # listings are always rebuilt
+    # the English page shows the edited item's language-neutral fields and its switcher: rebuilt too
+    assert after["en/events/fiction-seminar-2021"] > before["en/events/fiction-seminar-2021"]
+    assert "Jauns teikums." in read(site, "pasakumi/fiction-seminar-2021")
+    assert ">Labots " in read(site, related)  # its list of related items shows the new title
+    assert ">Labots " in read(site, "pasakumi")
+    assert search_pages(site) == pages  # every page is still searchable, none twice
+
+
+def test_a_change_to_what_every_page_shows_rebuilds_every_page(tmp_path):
+    root = write_site(tmp_path)
+    site = build_site(root, dirty=True)
+    before = mtimes(site, "dzives-stasti/anna-fiction")
+    time.sleep(0.05)
+    strings = root / "data" / "ui" / "lv.yml"
+    strings.write_text(strings.read_text(encoding="utf-8"), encoding="utf-8")
+    build_site(root, dirty=True)
+    assert mtimes(site, "dzives-stasti/anna-fiction") != before
+
+
+def test_an_edit_is_searchable_after_a_dirty_rebuild(tmp_path):
+    import subprocess
+
+    root = write_site(tmp_path)
+    site = build_site(root, dirty=True)
+    time.sleep(0.05)
+    path = root / EDITED
+    path.write_text(path.read_text(encoding="utf-8") + "\nZilonisvārds.\n", encoding="utf-8")
+    build_site(root, dirty=True)
+    fragments = subprocess.run(
+        ["zgrep", "-l", "Zilonisvārds", *map(str, (site / "pagefind" / "fragment").iterdir())], capture_output=True
+    )
+    assert fragments.stdout.count(b"\n") == 1
