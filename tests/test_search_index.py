@@ -55,3 +55,18 @@ def test_the_preview_does_not_wait_for_the_bundle(tmp_path):
     while not entry.is_file() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert entry.is_file() and errors == []
+
+
+def test_pagefind_reads_only_the_content_of_a_page():
+    from lrp.search import searched_part
+
+    page = (
+        '<!doctype html><html lang="lv" class="no-js"><head><title>T</title></head><body><header>Galvene</header>'
+        '<article class="md-content__inner md-typeset"><div data-pagefind-body><h1>Virsraksts</h1>'
+        '<article class="lrp-card">Kartīte</article></div></article><footer>Kājene</footer></body></html>'
+    )
+    part = searched_part(page)
+    assert part.startswith('<!doctype html><html lang="lv" class="no-js">')
+    assert "Virsraksts" in part and "Kartīte" in part and part.endswith("</article>")
+    assert "Galvene" not in part and "Kājene" not in part and "<title>" not in part
+    assert searched_part("<p>no article</p>") == "<p>no article</p>"

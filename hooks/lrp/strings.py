@@ -15,6 +15,7 @@ class Strings:
     def __init__(self, settings: Settings, tables: dict[str, dict]):
         self.default = settings.default.code
         self.tables = tables
+        self._tables: dict[str, _Texts] = {}
 
     @classmethod
     def load(cls, settings: Settings) -> Strings:
@@ -27,6 +28,15 @@ class Strings:
                 raise ValueError(f"data/ui/{code}.yml:{error.line}: {error.message}") from None
         return cls(settings, tables)
 
+    def table(self, lang: str) -> dict:
+        """All texts of a language as a mapping, ``table[key]`` as ``t(lang, key)``: templates
+        look texts up without a call per text."""
+        if lang not in self._tables:
+            merged = {key: str(text) for key, text in self.tables.get(self.default, {}).items() if text}
+            merged.update((key, str(text)) for key, text in self.tables.get(lang, {}).items() if text)
+            self._tables[lang] = _Texts(merged)
+        return self._tables[lang]
+
     def own(self, lang: str, key: str) -> str | None:
         """The text in that language only, or None."""
         text = self.tables.get(lang, {}).get(key)
@@ -35,3 +45,10 @@ class Strings:
     def t(self, lang: str, key: str, **values) -> str:
         text = self.tables.get(lang, {}).get(key) or self.tables.get(self.default, {}).get(key) or key
         return str(text).format(**values) if values else str(text)
+
+
+class _Texts(dict):
+    """A language's texts; a key without a text gives the key itself, as ``Strings.t`` does."""
+
+    def __missing__(self, key: str) -> str:
+        return key

@@ -102,6 +102,9 @@ class SiteView:
     def t(self, lang: str, key: str, **values) -> str:
         return self.strings.t(lang, key, **values)
 
+    def texts(self, lang: str) -> dict:
+        return self.strings.table(lang)
+
     def when_parts(self, tr: Translation) -> tuple[str, ...]:
         """The date text in one or three parts (start, separator, end) for two <time> elements."""
         if tr.path not in self._dates:  # an item is listed on several pages: format its date once
