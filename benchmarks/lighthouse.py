@@ -3,17 +3,24 @@
     python benchmarks/lighthouse.py [SITE_DIR]      (default: site/, from `make build`)
 
 Installs lighthouse@12 from npm into benchmarks/.tools on first use. Serves the site on
-127.0.0.1 (without compression, so a stricter test than a real host) and prints the score,
-LCP and CLS of the home page, an event, the timeline and a search page.
+127.0.0.1 as GitHub Pages does, HTML, CSS, JavaScript, JSON and SVG gzip-compressed (add
+--plain for no compression, a stricter test than a real host), and prints the score, LCP
+and CLS of the home page, an event, the timeline and a search page.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gzip
+import http.server
+import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,8 +28,46 @@ TOOLS = REPO / "benchmarks" / ".tools"
 PAGES = ["", "pasakumi/koordinacijas-sanaksme-2021/", "laika-josla/", "meklet/?q=romu"]
 
 
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml")
+
+
+class _Gzip(http.server.SimpleHTTPRequestHandler):
+    """Text files gzip-compressed for a client that accepts it, as GitHub Pages sends them."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSED or not path.is_file():
+            return super().send_head()
+        if self.path.split("?")[0].endswith("/") is False and path.name == "index.html":
+            return super().send_head()  # the redirect to the address with a slash
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def gzip_server(directory: Path):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzip, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 def main() -> None:
-    site = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "site")
+    args = [arg for arg in sys.argv[1:] if arg != "--plain"]
+    site = Path(args[0] if args else REPO / "site")
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     lighthouse = TOOLS / "node_modules" / ".bin" / "lighthouse"
     if not lighthouse.exists():
@@ -33,7 +78,8 @@ def main() -> None:
     from conftest import static_server
 
     flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
-    with static_server(site) as base, tempfile.TemporaryDirectory() as tmp:
+    server = static_server if "--plain" in sys.argv else gzip_server
+    with server(site) as base, tempfile.TemporaryDirectory() as tmp:
         for page in PAGES:
             report = Path(tmp) / "report.json"
             subprocess.run(

@@ -50,8 +50,10 @@ def _build_date() -> dt.date:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
-# The command MkDocs runs (serve or build) is fixed for the process; the build state is not
-# kept across builds: on_config makes it, on_post_build and on_build_error drop it.
+# The command MkDocs runs (serve or build, dirty or not) is fixed for the process; the build
+# state is not kept across builds: on_config makes it, on_post_build and on_build_error drop it.
+# (In the preview, Pagefind may still be writing the last build's search bundle in a thread of
+# its own; nothing of it is read by the next build.)
 _command = {"serve": False, "dirty": False}
 _build: Build | None = None
 
@@ -75,14 +77,17 @@ def on_config(config):
         count = len(_build.content.mistakes)
         raise Abort(f"{count} content mistake{'s' if count > 1 else ''}: nothing was built. Fix the lines above.")
     _build.search = Indexer()
-    if _command["dirty"]:  # pages as built before are indexed at once, while the rest is built
-        _build.unchanged = _unchanged(config, _build.plan.pages, _build.settings.root)
-        kept = [
-            page.dest_uri for page in _build.plan.pages if page.kind in SEARCHED and page.src_uri in _build.unchanged
-        ]
-        _build.search.add_built(Path(config.site_dir), kept)
-        _build.unsearched -= len(kept)
+    if _command["dirty"]:
+        _keep_unchanged(config)
     return config
+
+
+def _keep_unchanged(config) -> None:
+    """A dirty build: the pages as built before are kept, and search indexes them at once."""
+    _build.unchanged = _unchanged(config, _build.plan.pages, _build.settings.root)
+    kept = [page.dest_uri for page in _build.plan.pages if page.kind in SEARCHED and page.src_uri in _build.unchanged]
+    _build.search.add_built(Path(config.site_dir), kept)
+    _build.unsearched -= len(kept)
 
 
 # Runs last, so that it sees every file MkDocs and the theme collected.
