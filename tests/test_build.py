@@ -175,6 +175,26 @@ def test_navigation_lists_sections_never_items(fixture_site):
     assert "Events" in en_nav and "About us" in en_nav and "Pasākumi" not in en_nav
 
 
+def test_shared_page_parts_link_from_each_page(fixture_site):
+    """The drawer, the footer and Material's stylesheets are rendered once per language: their
+    links must still lead from every page's own depth, and the current entry is marked."""
+    events = read(fixture_site, "pasakumi").split('data-md-level="0"')[1].split("</nav>")[0]
+    assert '<a href="../pasakumi/" class="md-nav__link md-nav__link--active" aria-current="page">' in events
+    item = read(fixture_site, "en/events/fiction-seminar-2021")
+    assert 'aria-current="page"' not in item.split('data-md-level="0"')[1].split("</nav>")[0]
+    for page in ("", "pasakumi", "pasakumi/fiction-seminar-2021", "en/events/fiction-seminar-2021"):
+        html = read(fixture_site, page)
+        drawer = html.split('data-md-level="0"')[1].split("</nav>")[0]
+        links = re.findall(r'href="([^"]+)"', drawer) + re.findall(r'href="([^"]+)"', html.split("<footer")[1])
+        for href in (link for link in links if not link.startswith("mailto:")):
+            assert (fixture_site / page / href / "index.html").resolve().is_file(), (page, href)
+        sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)
+        assert len(sheets) == 3, page  # Material's main and palette stylesheets, and ours
+        for href in sheets:
+            assert (fixture_site / page / href).resolve().is_file(), (page, href)
+    assert "Kultūras ministrija" in read(fixture_site, "pasakumi").split('<footer class="md-footer lrp-footer">')[1]
+
+
 def test_section_index_newest_first(fixture_site):
     html = read(fixture_site, "en/events")
     titles = re.findall(r'class="lrp-card__title"><a href="[^"]+">([^<]+)</a>', html)

@@ -47,7 +47,7 @@ def searched_part(html: str) -> str:
 
 
 class Indexer:
-    """One Pagefind index: ``add`` pages (or ``add_file`` pages already built), ``start_writing``
+    """One Pagefind index: ``add`` pages (or ``add_built`` pages built before), ``start_writing``
     the search bundle and ``finish``; ``close`` if the build fails.
 
     Pagefind reads each page's language from its ``<html lang>`` and writes one index per language.
