@@ -124,10 +124,6 @@ def on_files(files, config):
         _PlanPage(None, file, config)
     if not _build.unsearched:  # no page search indexes is rebuilt
         _build.search.start_writing(Path(config.site_dir) / "pagefind")
-    for export in _build.plan.exports:
-        file = File.generated(config, export.src_uri, content=_build.view.export(export))
-        file.dest_uri = export.dest_uri
-        files.append(file)
     for path in _build.content.published_media():
         kind = _Image if media.is_processed(path) else File
         file = kind.generated(config, path, abs_src_path=str(_build.settings.root / path))
@@ -272,15 +268,21 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    """Write the search bundle: one Pagefind index per language, read from each page's <html lang>."""
+    """Write the exports (the timeline's JSON and iCalendar, the Atom feeds) while Pagefind
+    finishes the search bundle: one index per language, read from each page's <html lang>."""
     global _build
+    site = Path(config.site_dir)
+    for export in _build.plan.exports:
+        path = site / export.dest_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        content = _build.view.export(export)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     search, _build = _build.search, None
-    output = Path(config.site_dir) / "pagefind"
     if _command["serve"]:  # the preview reloads at once; its search follows a moment later
-        search.finish_later(output, lambda error: log.error(f"Pagefind could not index the site: {error}"))
+        search.finish_later(site / "pagefind", lambda error: log.error(f"Pagefind could not index the site: {error}"))
         return
     try:
-        search.finish(output)
+        search.finish(site / "pagefind")
     except IndexingError as error:
         raise Abort(f"Pagefind could not index the site: {error}") from None
 

@@ -75,9 +75,8 @@ class Page:
 
 @dataclass(frozen=True)
 class Export:
-    """A generated file that is not a page: the timeline's JSON and iCalendar."""
+    """A generated file that is not a page: the timeline's JSON and iCalendar, the Atom feed."""
 
-    src_uri: str
     dest_uri: str
     kind: str  # json, ics or atom
     lang: Language
@@ -371,9 +370,9 @@ def _timeline_pages(content: Content, lang: Language, strings: Strings, links: l
 def _exports(lang: Language) -> list[Export]:
     base = lang.section_url("timeline")
     return [
-        Export(f"_lrp/{lang.code}/timeline.json", f"{base}timeline.json", "json", lang),
-        Export(f"_lrp/{lang.code}/timeline.ics", f"{base}calendar.ics", "ics", lang),
-        Export(f"_lrp/{lang.code}/feed.xml", f"{lang.prefix}feed.xml", "atom", lang),
+        Export(f"{base}timeline.json", "json", lang),
+        Export(f"{base}calendar.ics", "ics", lang),
+        Export(f"{lang.prefix}feed.xml", "atom", lang),
     ]
 
 
