@@ -27,7 +27,7 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.toc import get_toc
 
-from lrp import Settings, load_content, media
+from lrp import Settings, freshness, load_content, media
 from lrp.plan import SEARCHED, plan_site
 from lrp.search import Indexer, IndexingError
 from lrp.strings import Strings
@@ -101,7 +101,13 @@ def on_config(config):
 
 def _keep_unchanged(config) -> None:
     """A dirty build: the pages as built before are kept, and search indexes them at once."""
-    _build.unchanged = _unchanged(config, _build.plan.pages, _build.settings.root)
+    root = _build.settings.root
+    # What shapes every page: the configuration, data/, docs/ (the navigation), templates, this code.
+    shared = freshness.newest(
+        [root / "data", root / "docs", Path(config.theme.custom_dir), Path(__file__).parent],
+        [Path(config.config_file_path)],
+    )
+    _build.unchanged = freshness.unchanged(_build.plan.pages, Path(config.site_dir), root, shared)
     kept = [page.dest_uri for page in _build.plan.pages if page.kind in SEARCHED and page.src_uri in _build.unchanged]
     _build.search.add_built(Path(config.site_dir), kept)
     _build.unsearched -= len(kept)
@@ -117,7 +123,7 @@ def on_files(files, config):
     # Pages search indexes come first, so that Pagefind can write its bundle while the rest is built.
     for page in sorted(_build.plan.pages, key=lambda page: page.kind not in SEARCHED):
         level = InclusionLevel.DRAFT if page.draft else InclusionLevel.NOT_IN_NAV
-        file = _Page.generated(config, page.src_uri, content=page.body, inclusion=level)
+        file = _PageFile.generated(config, page.src_uri, content=page.body, inclusion=level)
         file.dest_uri = page.dest_uri
         file.unchanged = page.src_uri in _build.unchanged
         files.append(file)
@@ -158,43 +164,13 @@ class _PlanPage(Page):
             self.links_to_anchors = links.links_to_anchors
 
 
-class _Page(File):
+class _PageFile(File):
     """A page of the plan. A dirty build (`mkdocs serve --dirty`) rebuilds it only if modified."""
 
     unchanged = False
 
     def is_modified(self) -> bool:
         return not self.unchanged
-
-
-def _unchanged(config, pages, root: Path) -> set[str]:
-    """The pages a dirty build can leave as built before: newer than every file they show
-    (``Page.sources``) and than the files that shape every page. A page that shows the whole
-    content (listings, the timeline, the home page) has no sources and is always rebuilt."""
-    site, newest_input = Path(config.site_dir), _newest_input(config)
-    unchanged = set()
-    for page in pages:
-        dest = site / page.dest_uri
-        if page.sources is None or not dest.is_file():
-            continue
-        built = dest.stat().st_mtime
-        if newest_input < built and all(_older(root / path, built) for path in page.sources):
-            unchanged.add(page.src_uri)
-    return unchanged
-
-
-def _older(path: Path, than: float) -> bool:
-    return path.is_file() and path.stat().st_mtime < than
-
-
-def _newest_input(config) -> float:
-    """The newest modification time of the files that shape every page: the configuration, the
-    vocabularies and UI strings (data/), docs/ (the navigation), the templates and this code."""
-    root = Path(config.config_file_path).parent
-    paths = [Path(config.config_file_path)]
-    for folder in (root / "data", root / "docs", Path(config.theme.custom_dir), Path(__file__).parent):
-        paths.extend(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
-    return max(path.stat().st_mtime for path in paths)
 
 
 class _Image(File):
