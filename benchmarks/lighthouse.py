@@ -10,8 +10,6 @@ and CLS of the home page, an event, the timeline and a search page.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
 import http.server
 import io
@@ -20,7 +18,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -36,12 +33,10 @@ class _Gzip(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
-        if path.is_dir():
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
         if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSED or not path.is_file():
-            return super().send_head()
-        if self.path.split("?")[0].endswith("/") is False and path.name == "index.html":
-            return super().send_head()  # the redirect to the address with a slash
+            return super().send_head()  # also the redirect of a folder's address to one with a slash
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
@@ -52,17 +47,6 @@ class _Gzip(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-@contextlib.contextmanager
-def gzip_server(directory: Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzip, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def main() -> None:
@@ -78,8 +62,8 @@ def main() -> None:
     from conftest import static_server
 
     flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
-    server = static_server if "--plain" in sys.argv else gzip_server
-    with server(site) as base, tempfile.TemporaryDirectory() as tmp:
+    handler = {} if "--plain" in sys.argv else {"handler": _Gzip}
+    with static_server(site, **handler) as base, tempfile.TemporaryDirectory() as tmp:
         for page in PAGES:
             report = Path(tmp) / "report.json"
             subprocess.run(
