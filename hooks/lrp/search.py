@@ -2,9 +2,11 @@
 
 Pagefind's `--service` mode reads requests on its standard input and answers on its standard
 output, each a base64-encoded JSON object followed by a comma (the protocol of Pagefind's own
-Python and Node.js clients). Pages are queued as soon as they are rendered; a thread writes
-them to Pagefind, which indexes on another core while the build goes on, and nobody waits for
-their answers: only the final write is awaited. Pagefind's Python client is not used for this:
+Python and Node.js clients). Each page is written to Pagefind as soon as it is rendered, by the
+build's own thread into a pipe made large (on Linux) so that the build seldom waits; Pagefind
+indexes on another core while the build goes on, and nobody waits for its answers: only the
+final write is awaited. (A writer thread of ours cost the build more, in handing the
+interpreter back and forth, than the writes themselves.) Pagefind's Python client is not used:
 it reads one answer per tenth of a second, far too slow for thousands of pages.
 """
 
@@ -15,7 +17,6 @@ import contextlib
 import itertools
 import json
 import os
-import queue
 import subprocess
 import threading
 import time
@@ -64,9 +65,7 @@ class Indexer:
             env={**os.environ, "RAYON_NUM_THREADS": threads},
         )
         self._ids = itertools.count(1)
-        # (message id, payload), None to stop; bounded, so that a build faster
-        # than Pagefind waits for it rather than holding every page in memory
-        self._outbox: queue.Queue = queue.Queue(maxsize=256)
+        _enlarge_pipe(self._process.stdin)
         self._errors: list[str] = []
         self._answers: dict[int, dict] = {}  # answers to the requests that wait for one
         self._waiting: set[int] = set()
@@ -74,7 +73,6 @@ class Indexer:
         self._answered = threading.Condition()
         self._stderr: list[bytes] = []
         self._threads = [
-            threading.Thread(target=self._write_requests, daemon=True),
             threading.Thread(target=self._read_answers, daemon=True),
             threading.Thread(target=lambda: self._stderr.append(self._process.stderr.read()), daemon=True),
         ]
@@ -124,16 +122,7 @@ class Indexer:
         threading.Thread(target=finish, daemon=True).start()
 
     def close(self) -> None:
-        """Stop Pagefind (it ends when its input closes) and the threads that talk to it."""
-        writer, deadline = self._threads[0], time.monotonic() + 10
-        while writer.is_alive() and time.monotonic() < deadline:
-            with contextlib.suppress(queue.Full):
-                self._outbox.put(None, timeout=0.1)
-                break
-        writer.join(timeout=max(0.0, deadline - time.monotonic()))
-        if writer.is_alive():  # stuck writing to a Pagefind that no longer reads
-            self._process.kill()
-            writer.join()
+        """Stop Pagefind (it ends when its input closes) and the threads that read from it."""
         with contextlib.suppress(BrokenPipeError):  # it had stopped already
             self._process.stdin.close()
         try:
@@ -141,14 +130,19 @@ class Indexer:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
-        for thread in self._threads[1:]:
+        for thread in self._threads:
             thread.join()
 
     def _send(self, payload, wait: bool = False) -> int:
         message_id = next(self._ids)
         if wait:
             self._waiting.add(message_id)
-        self._outbox.put((message_id, payload))
+        data = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False).encode()
+        try:
+            self._process.stdin.write(base64.b64encode(data) + b",")
+            self._process.stdin.flush()
+        except (BrokenPipeError, ValueError):
+            pass  # Pagefind stopped (or was closed): its reader sees the end and wakes whoever waits
         return message_id
 
     def _wait(self, message_id: int) -> dict:
@@ -161,19 +155,6 @@ class Indexer:
         if answer.get("type") == "Error":
             raise IndexingError(answer.get("message", "unknown error"))
         return answer
-
-    def _write_requests(self) -> None:
-        try:
-            while (request := self._outbox.get()) is not None:
-                self._write(*request)
-                if self._outbox.empty():
-                    self._process.stdin.flush()
-        except BrokenPipeError:
-            pass  # Pagefind stopped: its reader sees the end and wakes whoever waits
-
-    def _write(self, message_id: int, payload: dict) -> None:
-        data = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False).encode()
-        self._process.stdin.write(base64.b64encode(data) + b",")
 
     def _page(self, html: str, url: str) -> dict:
         return {"type": "AddFile", "index_id": self._index, "file_path": None, "url": url, "file_contents": html}
@@ -199,6 +180,15 @@ class Indexer:
 
     def _failure(self) -> str:
         self._process.wait()
-        for thread in self._threads[2:]:
+        for thread in self._threads[1:]:
             thread.join(timeout=1)
         return b"".join(self._stderr).decode(errors="replace").strip() or f"exit status {self._process.returncode}"
+
+
+def _enlarge_pipe(stream) -> None:
+    """Let Pagefind's input pipe hold about two hundred pages (64 KB, a dozen, by default), so
+    that the build goes on while Pagefind is busy; Linux only, and only as far as it allows."""
+    with contextlib.suppress(ImportError, AttributeError, OSError):
+        import fcntl
+
+        fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
