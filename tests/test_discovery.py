@@ -62,6 +62,13 @@ def test_only_page_content_is_indexed(browser, served):
         assert search(browser, served, "meklet/", word) == [], word
 
 
+def test_metadata_labels_are_not_indexed_and_values_are_words_of_their_own(browser, served):
+    for label in ("Statuss", "Dalībnieki"):  # they label every event: no result is better
+        assert search(browser, served, "meklet/", label) == [], label
+    # the seminar's number of participants, not glued to its label into "dalībnieki12"
+    assert "/lrp/pasakumi/fiction-seminar-2021/" in [url for url, *_ in search(browser, served, "meklet/", "12")]
+
+
 def test_header_search_box_by_keyboard(browser, served):
     require_chromium()
     page = browser.new_page()
