@@ -63,6 +63,7 @@ def main() -> None:
 
     flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
     handler = {} if "--plain" in sys.argv else {"handler": _Gzip}
+    scores = []
     with static_server(site, **handler) as base, tempfile.TemporaryDirectory() as tmp:
         for page in PAGES:
             report = Path(tmp) / "report.json"
@@ -84,6 +85,9 @@ def main() -> None:
             lcp = data["audits"]["largest-contentful-paint"]["displayValue"]
             cls = data["audits"]["cumulative-layout-shift"]["displayValue"]
             print(f"{score:.2f}  LCP {lcp:>6}  CLS {cls:>5}  /{page}")
+            scores.append(score)
+    lowest = min(scores)
+    print(f"(g) Lighthouse mobile: lowest {lowest:.2f} (target >= 0.98) {'met' if lowest >= 0.98 else 'NOT MET'}")
 
 
 if __name__ == "__main__":

@@ -158,9 +158,39 @@ def main() -> None:
                 + (f" first-search={search[0]:.0f}KB decoded, {search[1]:.0f}KB sent" if search else ""),
                 flush=True,
             )
-    by_n = {row["n"]: row for row in rows}
+    for line in verdicts({row["n"]: row for row in rows}):
+        print(line)
+
+
+def verdicts(by_n: dict[int, dict]) -> list[str]:
+    """The scale issue's targets this script measures, each met or not, for the sizes run."""
+    lines = []
+
+    def check(label: str, shown: str, met: bool, target: str) -> None:
+        lines.append(f"{label}: {shown} (target {target}) {'met' if met else 'NOT MET'}")
+
+    if 1000 in by_n:
+        row = by_n[1000]
+        check("(a) project / bare at N=1000", f"{row['ratio']:.2f}", row["ratio"] <= 1.0, "<= 1.0")
+        check(
+            "(e) timeline at N=1000",
+            f"{row['timeline_gzip_kb']:.0f} KB gzip",
+            row["timeline_gzip_kb"] <= 250,
+            "<= 250 KB",
+        )
     if 250 in by_n and 1000 in by_n:
-        print(f"growth 250 -> 1000: {by_n[1000]['project_s'] / by_n[250]['project_s']:.2f}x (target <= 4.4x)")
+        growth = by_n[1000]["project_s"] / by_n[250]["project_s"]
+        check("(b) growth 250 -> 1000", f"{growth:.2f}x", growth <= 4.4, "<= 4.4x")
+    if len(by_n) > 1:
+        sizes = sorted({round(row["item_kb"], 1) for row in by_n.values()})
+        check("(c) item page at every N", " / ".join(f"{kb} KB" for kb in sizes), len(sizes) == 1, "one size")
+    if 2000 in by_n:
+        row = by_n[2000]
+        check("(f) peak memory at N=2000", f"{row['peak_mb']:.0f} MB", row["peak_mb"] <= 500, "<= 500 MB")
+        if row["first_search_kb"]:
+            sent = row["first_search_kb"][1]
+            check("(d) first search at N=2000", f"{sent:.0f} KB sent", sent <= 150, "<= 150 KB")
+    return lines
 
 
 if __name__ == "__main__":
