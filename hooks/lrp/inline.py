@@ -37,9 +37,8 @@ class Prefiltered:
     def __init__(self, regex, needed: str):
         self.regex = regex
         self.needed = needed
+        self.pattern = regex.pattern
 
     def finditer(self, text: str, pos: int = 0):
+        """What Python-Markdown's inline processor asks of a pattern's expression (and all it asks)."""
         return self.regex.finditer(text, pos) if text.find(self.needed, pos) >= 0 else iter(())
-
-    def __getattr__(self, name):  # everything else a compiled expression offers
-        return getattr(self.regex, name)
