@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import queue
+import signal
 import socket
 import statistics
 import subprocess
@@ -76,9 +77,13 @@ def main() -> None:
             median = statistics.median(times)
             met = "met" if median <= 2 else "NOT MET"
             print(f"edit-to-reload at N={args.n}: median {median:.2f} s (target <= 2 s) {met}")
-        finally:
-            server.terminate()
-            server.wait()
+        finally:  # as Ctrl-C: MkDocs then removes the site folder it made for the preview
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
 
 
 if __name__ == "__main__":
