@@ -5,22 +5,17 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
+from mkdocs.utils import yaml_load
 
 from lrp.inline import PREFILTERED, Prefilter, Prefiltered
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as YAML, its !ENV values left out."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
-# The site's extensions, without their options (the HTML is compared, not the options' effect).
+# The site's extensions, read as MkDocs reads mkdocs.yml, without their options.
 EXTENSIONS = [
     entry if isinstance(entry, str) else next(iter(entry))
-    for entry in yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), _ConfigLoader)["markdown_extensions"]
+    for entry in yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
 ]
 
 SAMPLES = [
