@@ -27,7 +27,7 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.toc import get_toc
 
-from lrp import Settings, freshness, inline, load_content, media
+from lrp import Settings, freshness, load_content, media, prefilter
 from lrp.plan import SEARCHED, plan_site
 from lrp.search import Indexer, IndexingError
 from lrp.strings import Strings
@@ -86,7 +86,7 @@ def on_config(config):
     global _build
     _build = Build(config, serve=_command["serve"])
     config.markdown_extensions.append(media.ImageSizes(_build.view.image_size))
-    config.markdown_extensions.append(inline.Prefilter())  # the same HTML, sooner
+    config.markdown_extensions.append(prefilter.Prefilter())  # the same HTML, sooner
     for mistake in _build.content.mistakes:
         log.error(str(mistake))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # shown on the pull request's diff
