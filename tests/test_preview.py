@@ -1,6 +1,7 @@
 """`make serve` runs `mkdocs serve --dirty`: a rebuild leaves the pages whose files did not
 change as they were, and rebuilds the rest, the listings and the search index."""
 
+import gc
 import json
 import os
 import time
@@ -67,3 +68,12 @@ def test_an_edit_is_searchable_after_a_dirty_rebuild(tmp_path):
         ["zgrep", "-l", "Zilonisvārds", *map(str, (site / "pagefind" / "fragment").iterdir())], capture_output=True
     )
     assert fragments.stdout.count(b"\n") == 1
+
+
+def test_a_build_leaves_no_object_set_aside_from_the_cycle_collector(tmp_path):
+    """The hooks freeze what lives for the whole build (gc.freeze) and thaw it at its end, so that
+    the preview's next rebuild can collect the last one's content."""
+    root = write_site(tmp_path)
+    for dirty in (False, True):
+        build_site(root, serve=True, dirty=dirty)
+        assert gc.get_freeze_count() == 0
