@@ -65,7 +65,10 @@ class Prefiltered:
         self.pattern = regex.pattern
 
     def _may_match(self, text: str, pos: int) -> bool:
-        return any(text.find(needed, pos) >= 0 for needed in self.needed)
+        for needed in self.needed:  # a loop, not any(): this runs for every text and block
+            if text.find(needed, pos) >= 0:
+                return True
+        return False
 
     def finditer(self, text: str, pos: int = 0):
         return self.regex.finditer(text, pos) if self._may_match(text, pos) else iter(())
