@@ -14,16 +14,14 @@ from __future__ import annotations
 from markdown import blockprocessors, inlinepatterns
 from markdown.extensions import Extension, fenced_code, footnotes
 
-# Registry name -> (the pattern class registered under it, what each of its matches holds)
+# Per registry, name -> (the class registered under that name, the attribute holding its
+# expression, what each of its matches holds: one of these strings)
 INLINE = {
-    "backtick": (inlinepatterns.BacktickInlineProcessor, "`"),
-    "reference": (inlinepatterns.ReferenceInlineProcessor, "["),
-    "link": (inlinepatterns.LinkInlineProcessor, "["),
-    "short_reference": (inlinepatterns.ShortReferenceInlineProcessor, "["),
+    "backtick": (inlinepatterns.BacktickInlineProcessor, "compiled_re", ("`",)),
+    "reference": (inlinepatterns.ReferenceInlineProcessor, "compiled_re", ("[",)),
+    "link": (inlinepatterns.LinkInlineProcessor, "compiled_re", ("[",)),
+    "short_reference": (inlinepatterns.ShortReferenceInlineProcessor, "compiled_re", ("[",)),
 }
-
-# Registry name -> (the processor class registered under it, the attribute holding its
-# expression, what each match holds: one of these strings)
 BLOCKS = {
     "quote": (blockprocessors.BlockQuoteProcessor, "RE", (">",)),
     "hashheader": (blockprocessors.HashHeaderProcessor, "RE", ("#",)),
@@ -37,12 +35,14 @@ PREPROCESSORS = {
 }
 
 
+def tables(md) -> list:
+    """Each registry of a converter with the table of what is prefiltered in it."""
+    return [(md.inlinePatterns, INLINE), (md.parser.blockprocessors, BLOCKS), (md.preprocessors, PREPROCESSORS)]
+
+
 class Prefilter(Extension):
     def extendMarkdown(self, md):
-        for name, (kind, needed) in INLINE.items():
-            if name in md.inlinePatterns:
-                _prefilter(md.inlinePatterns[name], kind, "compiled_re", (needed,))
-        for registry, table in ((md.parser.blockprocessors, BLOCKS), (md.preprocessors, PREPROCESSORS)):
+        for registry, table in tables(md):
             for name, (kind, attribute, needed) in table.items():
                 if name in registry:
                     _prefilter(registry[name], kind, attribute, needed)
