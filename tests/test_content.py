@@ -397,6 +397,15 @@ def test_body_allows_safe_html_code_examples_and_autolinks(tmp_path):
     assert content.mistakes == []
 
 
+def test_footnotes_are_not_link_references(tmp_path):
+    body = "Teksts ar piezīmi[^1] un vēl vienu[^gara].\n\n[^1]: Piezīme.\n[^gara]: Gara piezīme\n    otrajā rindā.\n"
+    broken = "[^3]: Piezīme ar [saiti](../events/nav.lv.md).\n"
+    content = load(tmp_path, {"events/a.lv.md": EVENT + body + broken})
+    assert lines(content) == [  # a link inside a footnote is still checked
+        f"events/a.lv.md:{EVENT.count(chr(10)) + 6}: body: the link '../events/nav.lv.md' leads to a file that does not exist"
+    ]
+
+
 def test_all_mistakes_of_a_run_are_reported(tmp_path):
     content = load(
         tmp_path,

@@ -23,7 +23,8 @@ _INDENTED = re.compile(r"(?:(?<=\n\n)|^)((?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 # [text](destination "title"); a destination may hold balanced parentheses, as in Markdown.
 _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+[\"'(][^)]*)?\)")
-_REFDEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+# [label]: destination; not a footnote's text, [^label]: (the footnotes extension takes those first)
+_REFDEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\s]*|[^<>\s@/]+@[^<>\s@]+)>")
 
 
