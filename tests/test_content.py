@@ -374,6 +374,24 @@ def test_withdrawn_story_is_reported_everywhere_it_is_named(tmp_path):
         ),
         ("[broken](../events/nope.lv.md)", "body: the link '../events/nope.lv.md' leads to a file that does not exist"),
         ("<marquee>x</marquee>", "body: <marquee> is not on the list of allowed HTML tags"),
+        (
+            '<img src="https://example.org/p.jpg" alt="A photo">',
+            "body: the image 'https://example.org/p.jpg' must be stored in the repository",
+        ),
+        (
+            '<img srcset="pic.png 1x, //example.org/p.jpg 2x" src="/pic.png" alt="A photo">',
+            "body: the image '//example.org/p.jpg' must be stored in the repository",
+        ),
+        (
+            '<figure><img src="images/p.png" alt="A photo"><figcaption>Text</figcaption></figure>',
+            "body: 'images/p.png' in HTML does not get its address on the site; write it in Markdown: ![what it shows](images/p.png)",
+        ),
+        (
+            '<a href="../events/a.lv.md">here</a>',
+            "body: '../events/a.lv.md' in HTML does not get its address on the site; write it in Markdown: [text](../events/a.lv.md)",
+        ),
+        ('<a href="http://[oops">a</a>', "body: 'http://[oops' is not a valid address"),
+        ("[a](https://[oops)", "body: 'https://[oops' is not a valid address"),
     ],
 )
 def test_body_rules_report_the_file_line(tmp_path, body, message):
@@ -392,6 +410,8 @@ def test_body_allows_safe_html_code_examples_and_autolinks(tmp_path):
         ```
 
         <https://www.lsm.lv/temas/romi/> and <pasts@km.gov.lv>. [Home](../docs/index.lv.md#top)
+
+        <p><a href="https://www.lsm.lv/">LSM</a>, <a href="mailto:pasts@km.gov.lv">pasts</a>, <a href="#top">top</a></p>
         """)
     content = load(tmp_path, {"events/a.lv.md": EVENT + body, "docs/index.lv.md": "# Sākums\n"})
     assert content.mistakes == []

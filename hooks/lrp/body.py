@@ -42,6 +42,10 @@ def blank_code(text: str) -> str:
     return _CODE_SPAN.sub(blank, text) if "`" in text else text
 
 
+def _foreign_image(url: str) -> str:
+    return f"the image '{url[:60]}' must be stored in the repository, not loaded from another site"
+
+
 class _Tags(HTMLParser):
     def __init__(self, fail: Callable[[int, str], None]):
         super().__init__(convert_charrefs=True)
@@ -61,10 +65,41 @@ class _Tags(HTMLParser):
                 self.fail(line, "the attribute style= is not allowed; use Markdown formatting")
             elif name in URL_ATTRIBUTES and value and _bad_scheme(value):
                 self.fail(line, f"'{value.strip()[:40]}' is not allowed in {name}= (only web and relative links)")
+            elif (tag, name) in (("img", "src"), ("img", "srcset"), ("a", "href")) and value:
+                self._address(line, tag, name, value)
         if tag == "img" and not (dict(attrs).get("alt") or "").strip():
             self.fail(line, 'the image has no alt text; write alt="what the image shows"')
 
     handle_startendtag = handle_starttag
+
+    def _address(self, line: int, tag: str, name: str, value: str) -> None:
+        """Images only from the repository; relative paths only in Markdown, which alone checks
+        them and gives them their address on the site."""
+        urls = [c.split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value.strip()]
+        for url in urls:
+            parts = _split(url)
+            if parts is None:
+                self.fail(line, f"'{url[:60]}' is not a valid address")
+            elif tag == "img" and (parts.scheme or parts.netloc):
+                self.fail(line, _foreign_image(url))
+            elif _relative(parts):
+                markdown = f"![what it shows]({url})" if tag == "img" else f"[text]({url})"
+                self.fail(
+                    line, f"'{url[:60]}' in HTML does not get its address on the site; write it in Markdown: {markdown}"
+                )
+
+
+def _split(url: str):
+    """The parts of an address, or None where it is none (such as 'http://[x')."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
+def _relative(parts) -> bool:
+    """A path relative to the file: not a web address, not from the site root, not an anchor."""
+    return not (parts.scheme or parts.netloc) and bool(parts.path) and not parts.path.startswith("/")
 
 
 def _bad_scheme(url: str) -> bool:
@@ -109,10 +144,13 @@ def check_body(
         if _bad_scheme(target):
             fail(line, f"'{target[:40]}' is not allowed as a link (only web and relative links)")
             continue
-        parts = urlsplit(target)
-        if parts.scheme or parts.netloc or not parts.path or target.startswith("/"):
+        parts = _split(target)
+        if parts is None:
+            fail(line, f"'{target[:60]}' is not a valid address")
+            continue
+        if not _relative(parts):
             if is_image and (parts.scheme or parts.netloc):
-                fail(line, f"the image '{target[:60]}' must be stored in the repository, not loaded from another site")
+                fail(line, _foreign_image(target))
             continue
         resolved = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
         message = resolve(resolved)
