@@ -197,7 +197,7 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     # Content, plan and converted pages live until the build ends: the cycle collector need not
-    # go through them again while the pages are rendered (about 5 % of a build). Thawed at its end.
+    # go through them again while the pages are rendered (a few per cent of a build). Thawed at its end.
     gc.freeze()
     # Our templates (overrides/lrp/) escape by default; Material's are left as they are.
     env.autoescape = lambda name: bool(name) and name.startswith("lrp/")
