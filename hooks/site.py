@@ -12,26 +12,22 @@ import logging
 import os
 from pathlib import Path
 
-import markdown
 from jinja2 import TemplateNotFound
 from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import (
-    Page,
-    _ExtractAnchorsTreeprocessor,
-    _ExtractTitleTreeprocessor,
-    _RawHTMLPreprocessor,
-    _RelativePathTreeprocessor,
-)
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from lrp import Settings, freshness, load_content, media, prefilter
+from lrp import Settings, freshness, load_content, media
+from lrp.bodies import Converter
+from lrp.fields import fields_of
 from lrp.plan import SEARCHED, plan_site
 from lrp.search import Indexer, IndexingError
 from lrp.strings import Strings
+from lrp.templates import expand_field_tables
 from lrp.view import SiteView
 
 log = logging.getLogger("mkdocs.hooks.lrp")
@@ -42,24 +38,26 @@ class Build:
 
     def __init__(self, config, serve: bool):
         root = Path(config.config_file_path).parent
-        self.settings = Settings.from_mapping(root, config.extra.get("lrp") or {})
-        self.content = load_content(self.settings, today=_build_date(), include_drafts=serve)
-        strings = Strings.load(self.settings)
+        try:
+            self.settings = Settings.from_mapping(root, config.extra.get("lrp") or {})
+        except ValueError as error:  # the site's configuration, not content: nothing can be built
+            raise Abort(f"mkdocs.yml: {error}") from None
+        strings = Strings.load(self.settings)  # never raises: its mistakes are reported with the content's
+        self.content = load_content(
+            self.settings,
+            today=_build_date(),
+            include_drafts=serve,
+            converter=Converter(config.markdown_extensions, config.mdx_configs),
+            expand=lambda text, lang: expand_field_tables(text, lang, strings, fields_of),
+        )
+        if strings.mistakes:
+            self.content.mistakes = sorted({*self.content.mistakes, *strings.mistakes})
         self.plan = plan_site(self.content, strings)
         self.view = SiteView(self.content, self.plan, strings, config.site_url or "/")
         self.navs: dict[str, Navigation] = {}
         self.search: Indexer | None = None  # started once the content is known to be good
         self.unchanged: set[str] = set()  # dirty builds: pages left as built before
         self.unsearched = sum(page.kind in SEARCHED for page in self.plan.pages)  # pages search waits for
-        self._markdown: markdown.Markdown | None = None
-
-    def markdown(self, config) -> markdown.Markdown:
-        """One Markdown converter for every page of the build, reset before each."""
-        if self._markdown is None:
-            self._markdown = markdown.Markdown(
-                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-            )
-        return self._markdown.reset()
 
 
 def _build_date() -> dt.date:
@@ -86,8 +84,6 @@ def on_startup(command, dirty):
 def on_config(config):
     global _build
     _build = Build(config, serve=_command["serve"])
-    config.markdown_extensions.append(media.ImageSizes(_build.view.image_size))
-    config.markdown_extensions.append(prefilter.Prefilter())  # the same HTML, sooner
     for mistake in _build.content.mistakes:
         log.error(str(mistake))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # shown on the pull request's diff
@@ -125,7 +121,7 @@ def on_files(files, config):
     # Pages search indexes come first, so that Pagefind can write its bundle while the rest is built.
     for page in sorted(_build.plan.pages, key=lambda page: page.kind not in SEARCHED):
         level = InclusionLevel.DRAFT if page.draft else InclusionLevel.NOT_IN_NAV
-        file = _PageFile.generated(config, page.src_uri, content=page.body, inclusion=level)
+        file = _PageFile.generated(config, page.src_uri, content="", inclusion=level)  # the core converted it
         file.dest_uri = page.dest_uri
         file.unchanged = page.src_uri in _build.unchanged
         files.append(file)
@@ -141,29 +137,14 @@ def on_files(files, config):
 
 
 class _PlanPage(Page):
-    """A page of the plan, its Markdown converted by the build's one converter, as Material's
-    blog converts its excerpts: MkDocs makes a new converter for every page, about 0.2 ms each.
-    Otherwise this is MkDocs 1.6's Page.render, with MkDocs' own processors for links, anchors
-    and the title; keep it in step on upgrades (tests/test_build.py covers links and anchors)."""
+    """A page of the plan. Its body was converted, checked and cleaned by the content core
+    (lrp/bodies.py) with the site's Markdown extensions; MkDocs converts nothing again."""
 
     def render(self, config, files) -> None:
-        if self.markdown is None:
-            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
-        md = _build.markdown(config)
-        raw_html = _RawHTMLPreprocessor()
-        raw_html._register(md)
-        anchors = _ExtractAnchorsTreeprocessor(self.file, files, config)
-        anchors._register(md)
-        links = _RelativePathTreeprocessor(self.file, files, config)
-        links._register(md)
-        title = _ExtractTitleTreeprocessor()
-        title._register(md)
-        self.content = md.convert(self.markdown)
-        self.toc = get_toc(getattr(md, "toc_tokens", []))
-        self._title_from_render = title.title
-        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
-            self.links_to_anchors = links.links_to_anchors
+        spec = _build.plan.by_src.get(self.file.src_uri)
+        tr = spec.translation if spec else None
+        self.content = tr.html if tr else ""
+        self.toc = get_toc(tr.toc if tr else [])
 
 
 class _PageFile(File):
@@ -223,8 +204,6 @@ def on_page_markdown(markdown, page, config, files):
     if spec:
         page.meta = {"template": spec.template}
         page.title = escape(spec.title)  # Material prints titles unescaped
-        if spec.kind == "doc":
-            return _build.view.expand(markdown, spec.lang.code)
     return markdown
 
 

@@ -301,7 +301,7 @@ def test_every_planted_mistake_is_reported_and_the_build_fails(tmp_path):
             "publications/p.lv.md:6: isbn: '123' is not a valid ISBN-10 or ISBN-13",
             "publications/p.lv.md:7: launch: 'events/zzz' does not exist",
             "docs/x.de.md:1: file name: 'de' is not a language of the site (lv, en)",
-            "stories/s.lv.md:8: body: the link 'img.png' leads to a file that does not exist",
+            "stories/s.lv.md:8: body: 'img.png' does not exist next to this file",
             "12 content mistakes: nothing was built",
         ]:
             assert expected in out, (expected, out)

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .body import check_body
+from . import addresses, bodies, media
+from .bodies import Converter
 from .errors import Invalid, Mistake, Report, did_you_mean
 from .fields import LABELLED, Context, fields_of
 from .model import Item, Translation
-from .settings import COLLECTIONS, SLUG, SLUG_MAX, Settings
+from .settings import COLLECTIONS, SECTIONS, SLUG, SLUG_MAX, Settings
 from .vocab import Vocabularies, load_vocabularies
 from .yamlmarks import split_front_matter
 
 FOLDERS = (*COLLECTIONS, "docs")
+# The Markdown extensions of the site (mkdocs.yml) where a caller gives none, as MkDocs adds them.
+DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code", "footnotes")
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 
@@ -32,7 +37,10 @@ class Content:
     media: list = field(default_factory=list)  # repository paths of every image and download found
     unreadable: set = field(default_factory=set)  # content files whose front-matter could not be read
     mistakes: list = field(default_factory=list)
+    register: addresses.Register = field(default_factory=addresses.Register)  # who is written where
     _listings: dict = field(default_factory=dict, repr=False)  # (collection, lang) -> listing
+    _files: dict = field(default_factory=dict, repr=False)  # (source folder, address, kind) -> path or Invalid
+    _sizes: dict = field(default_factory=dict, repr=False)  # repository path -> published (width, height)
 
     def shown(self, tr: Translation | None) -> bool:
         """Whether a translation is part of this build (valid, and not a draft in a build)."""
@@ -51,7 +59,33 @@ class Content:
         ]
         shown.sort(key=lambda tr: tr.title.casefold())
         shown.sort(key=lambda tr: tr.date.sort_key, reverse=True)
+        self._listings[collection, lang] = shown
         return shown
+
+    def check_file(self, tr: Translation, address: str, kind: str) -> str:
+        """The repository path of an image (``kind`` "image") or a download ("file") that a
+        body names; raises ``Invalid``. Each file is checked (and an image decoded) once."""
+        key = (posixpath.dirname(tr.path), address, kind)
+        if key not in self._files:
+            types = media.IMAGE_TYPES if kind == "image" else media.FILE_TYPES
+            try:
+                self._files[key] = media.check_file(self.settings.root, tr.path, address, types)
+            except Invalid as error:
+                self._files[key] = error
+        if isinstance(self._files[key], Invalid):
+            raise self._files[key]
+        return self._files[key]
+
+    def image_size(self, path: str) -> tuple[int, int] | None:
+        """The published width and height of an image of the repository, else None."""
+        if path not in self._sizes:
+            full = self.settings.root / path
+            ok = media.is_processed(path) and full.is_file() and not full.is_symlink()
+            try:
+                self._sizes[path] = media.published_size(full) if ok else None
+            except Exception:  # noqa: BLE001 - a broken image is reported by check_file
+                self._sizes[path] = None
+        return self._sizes[path]
 
     def published_media(self) -> list[str]:
         """Images and downloads that a page of this build shows; a file no page uses stays unpublished."""
@@ -68,17 +102,32 @@ class Content:
         }
 
 
-def load_content(settings: Settings, *, today: dt.date | None = None, include_drafts: bool = False) -> Content:
-    """Read data/, stories/, events/, publications/ and docs/ below ``settings.root``."""
+def load_content(
+    settings: Settings,
+    *,
+    today: dt.date | None = None,
+    include_drafts: bool = False,
+    converter: Converter | None = None,
+    expand: Callable[[str, str], str] | None = None,
+) -> Content:
+    """Read data/, stories/, events/, publications/ and docs/ below ``settings.root``.
+
+    Bodies are converted by ``converter`` (the site's Markdown extensions; Python-Markdown's
+    defaults where none is given); ``expand(text, lang)`` fills in the placeholders of docs pages.
+    """
     report = Report()
     content = Content(settings, load_vocabularies(settings, report), today or dt.date.today(), include_drafts)
     root = settings.root
     for folder in FOLDERS:
         for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else ():
             rel = path.relative_to(root).as_posix()
-            if any(part.startswith(".") for part in path.relative_to(root).parts) or not path.is_file():
+            if path.is_symlink():
+                report.add(rel, 1, "file name", "is a symbolic link; put the file itself in the repository")
+            elif path.name.lower().endswith(".md") and (path.name.startswith(".") or path.suffix != ".md"):
+                report.add(rel, 1, "file name", "cannot be read: name it <slug>.<language>.md, in lowercase")
+            elif any(part.startswith(".") for part in path.relative_to(root).parts) or not path.is_file():
                 continue
-            if path.suffix == ".md":
+            elif path.suffix == ".md":
                 _read(content, folder, path, rel, report)
             else:
                 content.media.append(rel)
@@ -90,8 +139,8 @@ def load_content(settings: Settings, *, today: dt.date | None = None, include_dr
         for tr in item.translations.values():
             _rules(tr, report)
     _references(content, report)
-    _bodies(content, report)
     _addresses(content, report)
+    bodies.render(content, report, converter or Converter(DEFAULT_EXTENSIONS), expand)
     bad = report.paths()
     for item in everything:
         for tr in item.translations.values():
@@ -139,15 +188,21 @@ def _read(content: Content, folder: str, path: Path, rel: str, report: Report) -
             return
     try:
         source = split_front_matter(path.read_text(encoding="utf-8"))
-    except (Invalid, UnicodeDecodeError) as error:
-        report.add(
-            rel, getattr(error, "line", 1), "front-matter", getattr(error, "message", "the file is not UTF-8 text")
-        )
+    except (Invalid, UnicodeDecodeError, OSError) as error:
+        if isinstance(error, Invalid):
+            line, name, message = error.line, error.field or "front-matter", error.message
+        elif isinstance(error, UnicodeDecodeError):
+            line, name, message = 1, "front-matter", "the file is not UTF-8 text; save it as UTF-8"
+        else:
+            line, name, message = 1, "front-matter", f"the file cannot be read ({error.strerror or error})"
+        report.add(rel, line, name, message)
         content.unreadable.add(rel)
         item.unreadable = True  # its other files may lack what this one gives: no mistakes for that
         return
     tr = Translation(item, lang, rel, source.meta, source.body, source.body_line)
     item.translations[lang] = tr
+    for line, name, message in source.meta.mistakes:  # a key written twice: the first is read
+        report.add(rel, line, name, message)
     fields = fields_of(folder)
     ctx = Context(content.vocab, settings.root, path.parent, content.today)
     for key_name, value in source.meta.data.items():
@@ -156,10 +211,14 @@ def _read(content: Content, folder: str, path: Path, rel: str, report: Report) -
         if spec is None:
             report.add(rel, line, key_name, f"is not a field of {folder}{did_you_mean(key_name, fields)}")
             continue
+        if isinstance(value, str) and not value.strip():
+            report.add(rel, line, key_name, "is empty; give a value or delete the line")
+            continue
         try:
             tr.own[key_name] = spec.check(value, ctx)
         except Invalid as error:
-            report.add(rel, source.meta.line(key_name, error.line), key_name, error.message)
+            for problem in error.each():  # every wrong entry of a list is its own mistake
+                report.add(rel, source.meta.line(key_name, *problem.path), key_name, problem.message)
 
 
 def _merge(item: Item, report: Report) -> None:
@@ -197,9 +256,13 @@ def _rules(tr: Translation, report: Report) -> None:
     """Required fields and rules between fields, on the values after inheritance."""
     collection = tr.collection
     for name, spec in fields_of(collection).items():
+        if collection not in spec.required:
+            continue
         inherited = spec.scope != "own" and tr.item.unreadable  # the unreadable file may carry it
-        if collection in spec.required and not inherited and not _written(tr, name, spec.scope):
+        if not inherited and not _written(tr, name, spec.scope):
             report.add(tr.path, 1, name, "is required")
+        elif tr.get(name) is None:  # written wrongly here or in the other file: the mistake is reported there
+            report.withhold(tr.path)
     if collection == "docs":
         if "title" not in tr.own:
             heading = _HEADING.search(tr.body)
@@ -217,6 +280,7 @@ def _rules(tr: Translation, report: Report) -> None:
     if (
         collection == "stories"
         and not tr.item.draft
+        and not tr.item.unreadable  # the unreadable file may carry it
         and not any(_written(tr, f, "neutral") for f in ("consent", "source"))
     ):
         report.add(
@@ -280,37 +344,12 @@ def _references(content: Content, report: Report) -> None:
             launch.launched.append(item)
 
 
-def _bodies(content: Content, report: Report) -> None:
-    translations = content.by_path()
-    media = set(content.media)
-
-    def resolver(source: Translation):
-        def resolve(path: str) -> str | None:
-            if path in media:
-                source.links.add(path)
-                return None
-            target = translations.get(path)
-            if target is None and path in content.unreadable:
-                return None  # the target's own mistake is reported
-            if target is None:
-                return "leads to a file that does not exist"
-            if target.item.draft and not source.item.draft and not content.include_drafts:
-                return "leads to a draft, which is not published"
-            return None
-
-        return resolve
-
-    for tr in translations.values():
-        for line, message in check_body(tr.body, tr.body_line, tr.path, resolver(tr)):
-            report.add(tr.path, line, "body", message)
-
-
 def _addresses(content: Content, report: Report) -> None:
-    """Give every translation its address; two pages may not share one."""
-    taken: dict[str, str] = {}
+    """Give every translation its address; two files may not share one, nor take a section's."""
+    register = content.register
     for lang in content.settings.languages:
-        for section in ("stories", "events", "publications", "timeline", "themes", "places"):
-            taken[lang.section_url(section)] = f"the {section} section"
+        for section in SECTIONS:
+            register.claim(addresses.section(lang, section), f"the {section} section")
     for item in (*content.docs.values(), *content.items.values()):
         for tr in item.translations.values():
             lang = content.settings.language(tr.lang)
@@ -318,20 +357,17 @@ def _addresses(content: Content, report: Report) -> None:
                 parts = item.slug.split("/")
                 if "slug" in tr.own:
                     parts[-1] = tr.own["slug"]
-                if parts[-1] == "index":
-                    parts.pop()
-                tr.url = lang.prefix + "".join(f"{part}/" for part in parts)
+                tr.url = addresses.doc(lang, parts)
             else:
-                tr.url = f"{lang.section_url(item.collection)}{item.slug}/"
-            if tr.url in taken:
+                tr.url = addresses.item(lang, item.collection, item.slug)
+            earlier = register.claim(tr.url, tr.path)
+            if earlier:
                 report.add(
                     tr.path,
                     tr.meta.line("slug"),
                     "slug" if item.collection == "docs" else "file name",
-                    f"its address /{tr.url} is already used by {taken[tr.url]}",
+                    f"its address /{tr.url} is already used by {earlier}",
                 )
-            else:
-                taken[tr.url] = tr.path
 
 
 __all__ = ["Content", "Mistake", "load_content"]

@@ -13,37 +13,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .dates import PartialDate
-from .errors import Invalid, did_you_mean
+from .errors import BIDI_CONTROLS, Invalid, did_you_mean, quote, visible
+from .media import FILE_TYPES, IMAGE_TYPES, check_file
 from .settings import COLLECTIONS, SLUG
-from .vocab import Vocabularies
 
-IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
-DOWNLOAD_TYPES = (
-    *IMAGE_TYPES,
-    ".pdf",
-    ".epub",
-    ".odt",
-    ".doc",
-    ".docx",
-    ".rtf",
-    ".txt",
-    ".ods",
-    ".xls",
-    ".xlsx",
-    ".odp",
-    ".ppt",
-    ".pptx",
-    ".zip",
-    ".mp3",
-)
+if TYPE_CHECKING:
+    from .vocab import Vocabularies
+
 KINDS = ("seminar", "training", "meeting", "conference", "presentation", "campaign", "study", "programme", "other")
 EVENT_STATUSES = ("planned", "held", "cancelled")
 
@@ -72,17 +58,67 @@ class Field:
 
 # ---- checks --------------------------------------------------------------------------
 
+# Plain text (the contract: "Text fields hold plain text"). A text is one line: a line break
+# inside it is a mistake (a long text may be folded over several lines with YAML's ">", which
+# joins them with spaces). Control characters (C0, DEL, C1), line and paragraph separators, lone
+# surrogates and the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069) are mistakes; the bidirectional marks U+200E, U+200F and U+061C change no order
+# and are allowed in text, but not as all of it. Lengths are counted on NFC text, which is kept.
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]")
+# Characters that show nothing although they are not spaces or format characters (category Cf:
+# zero-width spaces and joiners, U+2060, U+FEFF, the soft hyphen U+00AD, tags, …).
+_BLANK = frozenset(
+    map(chr, (0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x2800, 0x3164, 0xFFA0, *range(0xFE00, 0xFE10)))
+)
+_DIGITS = re.compile(r"[0-9]+")
+_DECIMAL = re.compile(r"[+-]?[0-9]{1,15}(\.[0-9]{1,15})?")
+_UNSAFE_IN_URL = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def invisible(char: str) -> bool:
+    """Whether a character shows nothing on the page."""
+    return char.isspace() or char in _BLANK or unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+
+
+def plain_text(value, limit: int | None = None) -> str:
+    """A text field's value: one line of plain text, NFC-normalised, at most ``limit`` characters."""
+    text = unicodedata.normalize("NFC", _one(value, "text")).strip(" \n")
+    bad = _NOT_TEXT.search(text)
+    if bad:
+        char = bad.group()
+        code = f"U+{ord(char):04X}"
+        if char in _LINE_BREAKS:
+            raise Invalid("has a line break inside; a text is one line (fold a long one with '>')")
+        if char in BIDI_CONTROLS:
+            raise Invalid(
+                f"contains the bidirectional control character {code}, which can make text read "
+                "differently from how it is stored; remove it"
+            )
+        if "\ud800" <= char <= "\udfff":
+            raise Invalid(f"contains {code}, which is not a character; remove it")
+        raise Invalid(f"contains the control character {code}; remove it")
+    text = text.strip()
+    if not text:
+        raise Invalid("is empty")
+    if all(map(invisible, text)):
+        raise Invalid("has no visible characters, only invisible ones")
+    if limit and len(text) > limit:
+        raise Invalid(f"is {len(text)} characters long; at most {limit} are allowed")
+    return text
+
+
+def _one(value, what: str = "value") -> str:
+    """A single value (a scalar, as the editor wrote it), not a list or a mapping."""
+    if isinstance(value, str):
+        return value
+    kind = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "this"
+    raise Invalid(f"must be one {what}, not {kind}")
+
 
 def text(limit: int | None = None) -> Check:
     def check(value, ctx):
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise Invalid("must be text; put it in quotes if it starts with a special character")
-        value = str(value).strip()
-        if not value:
-            raise Invalid("is empty")
-        if limit and len(value) > limit:
-            raise Invalid(f"is {len(value)} characters long; at most {limit} are allowed")
-        return value
+        return plain_text(value, limit)
 
     return check
 
@@ -94,16 +130,16 @@ def date(value, ctx):
 def day(value, ctx):
     result = PartialDate.parse(value)
     if result.precision != "day":
-        raise Invalid(f"'{value}' must be a whole day, written YYYY-MM-DD")
+        raise Invalid(f"{quote(value)} must be a whole day, written YYYY-MM-DD")
     if result.first > ctx.today:
-        raise Invalid(f"'{value}' is in the future")
+        raise Invalid(f"{quote(value)} is in the future")
     return result
 
 
 def one_of(choices: tuple[str, ...]) -> Check:
     def check(value, ctx):
-        if value not in choices:
-            raise Invalid(f"'{value}' is not one of: {', '.join(choices)}{did_you_mean(value, choices)}")
+        if _one(value) not in choices:
+            raise Invalid(f"{quote(value)} is not one of: {', '.join(choices)}{did_you_mean(value, choices)}")
         return value
 
     return check
@@ -111,137 +147,163 @@ def one_of(choices: tuple[str, ...]) -> Check:
 
 def _list(value, what: str) -> list:
     if not isinstance(value, list):
-        raise Invalid(f"must be a list of {what}, for example [{what.split()[0]}]")
+        example = f"[{value}]" if isinstance(value, str) and value and "\n" not in value else f"[{what.split()[0]}]"
+        raise Invalid(f"must be a list of {what}, written in brackets: {visible(example[:80])}")
     return value
 
 
 def term(vocabulary: str) -> Check:
     def check(value, ctx):
-        known = ctx.vocab.get(vocabulary)
-        if not isinstance(value, str) or value not in known:
-            raise Invalid(f"'{value}' is not an id in data/{vocabulary}.yml{did_you_mean(value, known)}")
+        if ctx.vocab.term(vocabulary, _one(value)) is None:
+            known = ctx.vocab.get(vocabulary)
+            raise Invalid(f"{quote(value)} is not an id in data/{vocabulary}.yml{did_you_mean(value, known)}")
         return value
 
     return check
 
 
 def each(item_check: Check, what: str) -> Check:
-    """A list whose elements are each checked; an error points at the element's line."""
+    """A list whose entries are each checked: every wrong entry is its own mistake, at its line."""
 
     def check(value, ctx):
-        result = []
+        result, problems = [], []
         for index, element in enumerate(_list(value, what)):
             try:
                 checked = item_check(element, ctx)
             except Invalid as error:
-                raise Invalid(error.message, index) from None
+                problems += error.within(index).each()
+                continue
             if checked in result:
-                raise Invalid(f"'{element}' is listed twice", index)
+                shown = quote(element) if isinstance(element, str) else "this entry"
+                problems.append(Invalid(f"{shown} is listed twice", path=(index,)))
+                continue
             result.append(checked)
+        if problems:
+            raise Invalid.several(problems)
         return tuple(result)
 
     return check
 
 
 def https_url(value, ctx):
-    parts = urlsplit(str(value).strip()) if isinstance(value, str) else None
-    if not parts or parts.scheme != "https" or not parts.netloc or re.search(r"\s", value.strip()):
-        raise Invalid(f"'{value}' must be a web address starting with https://")
-    return value.strip()
+    address = _one(value).strip()
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # for example an unclosed [ of an IPv6 address
+        parts = None
+    if not parts or parts.scheme != "https" or not parts.netloc or _UNSAFE_IN_URL.search(address):
+        raise Invalid(f"{quote(value)} must be a web address starting with https://")
+    return address
 
 
 def rel_path(types: tuple[str, ...]) -> Check:
-    """A file next to the Markdown file, written relatively; returned as a repository path."""
+    """A file of the item's collection, written relatively; returned as a repository path."""
 
     def check(value, ctx):
         if not isinstance(value, str) or not value.strip():
             raise Invalid("must be a relative path such as images/photo.jpg")
-        value = value.strip()
-        if "://" in value or value.startswith(("/", "\\")) or ":" in value.split("/")[0]:
-            raise Invalid(f"'{value}' must be a relative path such as images/photo.jpg, not an address")
-        target = (ctx.folder / value).resolve()
-        root = ctx.root.resolve()
-        if root not in target.parents:
-            raise Invalid(f"'{value}' points outside the repository")
-        if target.suffix.lower() not in types:
-            raise Invalid(f"'{value}' must be one of the file types {', '.join(types)}")
-        if not target.is_file():
-            raise Invalid(f"'{value}' does not exist next to this file")
-        return target.relative_to(root).as_posix()
+        source = (ctx.folder / "file").relative_to(ctx.root).as_posix()
+        return check_file(ctx.root, source, value.strip(), types)
 
     return check
 
 
 def reference(collections: tuple[str, ...]) -> Check:
     def check(value, ctx):
-        parts = value.split("/") if isinstance(value, str) else []
+        parts = _one(value).split("/")
         if len(parts) != 2 or parts[0] not in collections or not SLUG.match(parts[1]):
             example = f"{collections[0]}/<slug>"
-            raise Invalid(f"'{value}' must be written {example}{did_you_mean(parts[0] if parts else '', collections)}")
+            raise Invalid(f"{quote(value)} must be written {example}{did_you_mean(parts[0], collections)}")
         return value
 
     return check
 
 
 def count(value, ctx):
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise Invalid(f"'{value}' must be a whole number, 0 or more")
-    return value
+    """A whole number, 0 or more, written in digits: ``12``."""
+    written = _one(value).strip()
+    if not _DIGITS.fullmatch(written):
+        raise Invalid(f"{quote(value)} must be a whole number, 0 or more, written in digits")
+    if len(written) > 9:
+        raise Invalid(f"{quote(value)} is too large; at most 9 digits are allowed")
+    return int(written)
 
 
 def number(value, ctx):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise Invalid(f"'{value}' must be a number")
-    return value
+    """A finite decimal number as written, ``6`` or ``2.5``; kept with the digits the editor gave."""
+    written = _one(value).strip()
+    if not _DECIMAL.fullmatch(written):
+        hint = "; write the decimal point as '.'" if _DECIMAL.fullmatch(written.replace(",", ".", 1)) else ""
+        raise Invalid(f"{quote(value)} must be a number written in digits, such as 6 or 2.5{hint}")
+    return Decimal(written)
 
 
 def record(fields: dict[str, Check], required: tuple[str, ...], example: str, one_of_keys: tuple = ()) -> Check:
-    """A mapping with known keys, for example ``{value: 6, label: trained mediators}``."""
+    """A mapping with known keys, for example ``{value: 6, label: trained mediators}``; each wrong
+    key or value is its own mistake."""
 
     def check(value, ctx):
         if not isinstance(value, dict):
             raise Invalid(f"must be written {example}")
-        unknown = [key for key in value if key not in fields]
-        if unknown:
-            raise Invalid(f"'{unknown[0]}' is not known here{did_you_mean(unknown[0], fields)}; write {example}")
-        missing = [key for key in required if key not in value]
-        if missing:
-            raise Invalid(f"'{missing[0]}' is missing; write {example}")
+        problems, meant = [], set()
+        for key in value:
+            if key not in fields:
+                hint = did_you_mean(key, [name for name in fields if name not in value])
+                meant.add(hint.split("'")[1] if hint else None)
+                problems.append(Invalid(f"{quote(key)} is not known here{hint or '; write ' + example}", path=(key,)))
+        # A key written wrongly is one mistake: the key it stands for is not also reported missing.
+        problems += [
+            Invalid(f"{quote(key)} is missing; write {example}")
+            for key in required
+            if key not in value and key not in meant
+        ]
         if one_of_keys and sum(key in value for key in one_of_keys) != 1:
-            raise Invalid(f"give exactly one of {' or '.join(one_of_keys)}; write {example}")
-        return tuple(sorted((key, fields[key](element, ctx)) for key, element in value.items()))
+            problems.append(Invalid(f"give exactly one of {' or '.join(one_of_keys)}; write {example}"))
+        result = []
+        for key, element in value.items():
+            if key in fields:
+                try:
+                    result.append((key, fields[key](element, ctx)))
+                except Invalid as error:
+                    problems += error.within(key).each()
+        if problems:
+            raise Invalid.several(problems)
+        return tuple(sorted(result))
 
     return check
 
 
 def isbn(value, ctx):
-    digits = re.sub(r"[\s-]", "", str(value)).upper()
+    written = _one(value).strip()
+    digits = re.sub(r"[ -]", "", written).upper()
     ok = False
-    if re.fullmatch(r"\d{9}[\dX]", digits):
+    if re.fullmatch(r"[0-9]{9}[0-9X]", digits):
         total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
         ok = total % 11 == 0
-    elif re.fullmatch(r"\d{13}", digits):
+    elif re.fullmatch(r"[0-9]{13}", digits):
         ok = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(digits)) % 10 == 0
     if not ok:
-        raise Invalid(f"'{value}' is not a valid ISBN-10 or ISBN-13 (the check digit does not match)")
-    return str(value).strip()
+        raise Invalid(f"{quote(value)} is not a valid ISBN-10 or ISBN-13 (the check digit does not match)")
+    return written
 
 
 def language_code(value, ctx):
-    if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}", value):
-        raise Invalid(f"'{value}' must be a language code such as lv, en or rom")
+    if not re.fullmatch(r"[a-z]{2,3}", _one(value)):
+        raise Invalid(f"{quote(value)} must be a language code such as lv, en or rom")
     return value
 
 
 def flag(value, ctx):
-    if not isinstance(value, bool):
-        raise Invalid("must be true or false")
-    return value
+    """``true`` or ``false``. (YAML 1.1's yes, no, on and off are words here, as in text fields.)"""
+    written = _one(value).strip().lower()
+    if written not in ("true", "false"):
+        raise Invalid(f"{quote(value)} must be true or false")
+    return written == "true"
 
 
 def slug(value, ctx):
-    if not isinstance(value, str) or not SLUG.match(value) or len(value) > 80:
-        raise Invalid(f"'{value}' must be lowercase letters, digits and single hyphens")
+    if not SLUG.match(_one(value)) or len(value) > 80:
+        raise Invalid(f"{quote(value)} must be lowercase letters, digits and single hyphens")
     return value
 
 
@@ -249,7 +311,7 @@ def slug(value, ctx):
 
 ALL = COLLECTIONS
 _file = record(
-    {"path": rel_path(DOWNLOAD_TYPES), "url": https_url, "label": text(120)},
+    {"path": rel_path(FILE_TYPES), "url": https_url, "label": text(120)},
     ("label",),
     "{path: files/report.pdf, label: Report (PDF)}",
     ("path", "url"),

@@ -3,15 +3,73 @@
 from __future__ import annotations
 
 import io
-import re
+import os
+import posixpath
+import warnings
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 from PIL import Image, ImageOps
+
+from .errors import Invalid
 
 MAX_SIDE = 1600  # pixels: plenty for a phone or a laptop screen
 PROCESSED = (".jpg", ".jpeg", ".png")
+# The media the contract allows (images and PDF files), each with what its content must be:
+# Pillow's name of the image format, or the first bytes of the file.
+IMAGES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
+DOCUMENTS = {".pdf": b"%PDF-"}
+IMAGE_TYPES = tuple(IMAGES)
+FILE_TYPES = (*IMAGES, *DOCUMENTS)
+
+
+def check_file(root: Path, source: str, address: str, types: tuple[str, ...]) -> str:
+    """The repository path of a file an item at ``source`` (a repository path) names
+    relatively; raises ``Invalid`` unless it is a file of an allowed type inside the item's
+    collection folder, reached without a symbolic link, and is what its name says."""
+    example = "images/photo.jpg" if types == IMAGE_TYPES else "files/report.pdf"
+    try:
+        parts = urlsplit(address)
+    except ValueError:
+        parts = None
+    if not parts or parts.scheme or parts.netloc or address.startswith(("/", "\\")) or "\\" in address:
+        raise Invalid(f"'{address}' must be a relative path such as {example}, not an address or an absolute path")
+    collection = source.split("/", 1)[0]
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(parts.path)))
+    if not path.startswith(f"{collection}/"):
+        raise Invalid(f"'{address}' leaves the folder {collection}/; keep the file inside it")
+    suffix = posixpath.splitext(path)[1].lower()
+    if suffix not in types:
+        raise Invalid(f"'{address}' must be one of the file types {', '.join(types)}")
+    full = Path(root) / path
+    if any(os.path.islink(Path(root, *path.split("/")[:depth])) for depth in range(1, path.count("/") + 2)):
+        raise Invalid(f"'{address}' is a symbolic link; put the file itself in the repository")
+    if not full.is_file():
+        raise Invalid(f"'{address}' does not exist next to this file")
+    wrong = _content_problem(full, suffix)
+    if wrong:
+        raise Invalid(f"'{address}' {wrong}")
+    return path
+
+
+def _content_problem(path: Path, suffix: str) -> str | None:
+    """Why the file is not what its name says, or None."""
+    if suffix in DOCUMENTS:
+        with path.open("rb") as file:
+            return None if file.read(len(DOCUMENTS[suffix])) == DOCUMENTS[suffix] else "is not a PDF file"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                found = image.format
+                image.load()  # decoded whole: a broken or truncated file fails here
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "has too many pixels to be published; make it smaller"
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds for a file that is no image
+        return f"is not a readable {IMAGES[suffix]} image"
+    if found != IMAGES[suffix]:
+        return f"is a {found} image, not the {IMAGES[suffix]} its name says; give it the right name"
+    return None
 
 
 def is_processed(path: str) -> bool:
@@ -43,36 +101,3 @@ def prepare(path: Path) -> bytes:
         else:
             image.convert("RGB").save(out, "JPEG", quality=85, optimize=True, progressive=True, icc_profile=icc)
         return out.getvalue()
-
-
-class ImageSizes(Extension):
-    """Markdown: ``loading="lazy"`` on every image, and the width and height of published ones.
-
-    ``sizes(site_path)`` gives (width, height) of an image by its address on the site
-    (``media/…``), or None.
-    """
-
-    def __init__(self, sizes):
-        super().__init__()
-        self.sizes = sizes
-
-    def extendMarkdown(self, md):
-        # After MkDocs' own link rewriting (priority 0), so that sources are final addresses.
-        md.treeprocessors.register(_ImageSizer(md, self.sizes), "lrp_image_sizes", -10)
-
-
-class _ImageSizer(Treeprocessor):
-    def __init__(self, md, sizes):
-        super().__init__(md)
-        self.sizes = sizes
-
-    def run(self, root):
-        for image in root.iter("img"):
-            image.set("loading", image.get("loading") or "lazy")
-            src = image.get("src", "")
-            if "width" in image.attrib or "://" in src:
-                continue
-            size = self.sizes(re.sub(r"^(\.\.?/)+", "", src))  # "../../media/x.png" is media/x.png
-            if size:
-                image.set("width", str(size[0]))
-                image.set("height", str(size[1]))

@@ -26,6 +26,8 @@ class Translation:
     url: str = ""  # site address relative to the site root, e.g. "pasakumi/x/"
     valid: bool = True
     links: set = field(default_factory=set)  # images and downloads the body links to (repository paths)
+    html: str = ""  # the body as published: converted, checked and cleaned (bodies.py)
+    toc: list = field(default_factory=list)  # Python-Markdown's table-of-contents tokens of the body
 
     def media(self) -> set[str]:
         """Every image and download this translation shows: its fields and its body."""

@@ -96,7 +96,7 @@ def expand_field_tables(markdown: str, lang: str, strings: Strings, fields_of) -
         for name, spec in fields_of(collection).items():
             required = t(lang, "guide.yes") if collection in spec.required else t(lang, "guide.no")
             shared = t(lang, f"guide.scope.{spec.scope}")
-            meaning = help_text(strings, lang, spec).replace("|", "\\|")
+            meaning = help_text(strings, lang, spec).replace("|", "\\|").replace("<", "&lt;")
             rows.append(f"| `{name}` | {required} | {shared} | {meaning} |")
         return "\n".join(rows)
 

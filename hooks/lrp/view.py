@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from . import feeds, geo, media, structured, timeline
+from . import addresses, feeds, geo, structured, timeline
 from .content import Content
 from .dates import PartialDate, format_span, span_parts
 from .fields import fields_of
@@ -32,7 +32,6 @@ class SiteView:
         self._timelines: dict = {}  # lang -> timeline entries, once per build
         self._filters: dict = {}  # lang -> facet values of its timeline
         self._project_pages: dict | None = None  # project id -> its docs page
-        self._sizes: dict = {}  # site address of an image -> (width, height)
         self._map: geo.Map | None = None
         self._dates: dict = {}  # translation path -> date text parts
         self._fragments: dict = {}  # (template, translation path) -> HTML with ROOT for the site root
@@ -276,15 +275,11 @@ class SiteView:
 
     def media(self, repo_path: str) -> str:
         """Site address of an image or download, from its repository path."""
-        return f"media/{repo_path}"
+        return addresses.media(repo_path)
 
-    def image_size(self, site_path: str) -> tuple[int, int] | None:
-        """Published width and height of an image by its site address (media/…), else None."""
-        if site_path not in self._sizes:
-            repo_path = site_path.removeprefix("media/")
-            known = site_path.startswith("media/") and repo_path in self.content.media and media.is_processed(repo_path)
-            self._sizes[site_path] = media.published_size(self.settings.root / repo_path) if known else None
-        return self._sizes[site_path]
+    def image_size(self, repo_path: str) -> tuple[int, int] | None:
+        """Published width and height of an image of the repository, else None."""
+        return self.content.image_size(repo_path)
 
     def _shown(self, items, lang: str) -> list[Translation]:
         return [tr for item in items if (tr := self.content.translation(item, lang))]

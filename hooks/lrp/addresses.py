@@ -1,0 +1,82 @@
+"""Every address of the site, made here and nowhere else, and the register that keeps two
+sources from being written to the same one.
+
+Addresses are relative to the site root and end with "/" for pages ("pasakumi/x/"); a page is
+written to ``<address>index.html``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .settings import Language
+
+MEDIA = "media/"  # images and downloads: media/<repository path>
+# Files the theme and the build write besides pages; a page may not take their place.
+RESERVED = ("assets/", "pagefind/", MEDIA, "sitemap.xml", "sitemap.xml.gz", "404.html", "robots.txt")
+
+
+def section(lang: Language, name: str) -> str:
+    """A section of a language: a collection's index, the timeline, themes, places, search."""
+    return f"{lang.prefix}{lang.sections[name]}/"
+
+
+def item(lang: Language, collection: str, slug: str) -> str:
+    return f"{section(lang, collection)}{slug}/"
+
+
+def doc(lang: Language, parts: list[str]) -> str:
+    """A docs page: its folders and last segment (its own ``slug`` where it gives one)."""
+    parts = parts[:-1] if parts and parts[-1] == "index" else parts
+    return lang.prefix + "".join(f"{part}/" for part in parts)
+
+
+def numbered(base: str, number: int) -> str:
+    """Page ``number`` of a listing whose first page is ``base``."""
+    return base if number == 1 else f"{base}{number}/"
+
+
+def term(lang: Language, vocabulary: str, term_id: str) -> str:
+    return f"{section(lang, vocabulary)}{term_id}/"
+
+
+def timeline_view(lang: Language, facet: str, value: str) -> str:
+    return f"{section(lang, 'timeline')}{facet}/{value}/"
+
+
+def export(lang: Language, kind: str) -> str:
+    """The timeline's JSON and iCalendar and the language's Atom feed."""
+    if kind == "atom":
+        return f"{lang.prefix}feed.xml"
+    return f"{section(lang, 'timeline')}{'timeline.json' if kind == 'json' else 'calendar.ics'}"
+
+
+def media(repo_path: str) -> str:
+    """Site address of an image or download, from its repository path."""
+    return f"{MEDIA}{repo_path}"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """``to_url`` as a link on the page at ``from_url`` (both relative to the site root)."""
+    target = posixpath.relpath("/" + to_url, "/" + from_url)
+    return f"{target}/" if to_url.endswith("/") or not to_url else target
+
+
+class Register:
+    """Who is written where: ``claim`` an address for a source; a second claim is a clash."""
+
+    def __init__(self) -> None:
+        self._owners: dict[str, str] = {}
+
+    def claim(self, url: str, owner: str) -> str | None:
+        """Reserve ``url`` for ``owner`` (a file's path, or words such as "the events listing");
+        returns the earlier owner where it was taken, else None."""
+        key = url.rstrip("/")
+        for reserved in RESERVED:
+            if key == reserved.rstrip("/") or (reserved.endswith("/") and key.startswith(reserved)):
+                return f"the site's own /{reserved}"
+        earlier = self._owners.get(key)
+        if earlier is not None and earlier != owner:
+            return earlier
+        self._owners[key] = owner
+        return None

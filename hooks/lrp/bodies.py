@@ -1,0 +1,217 @@
+"""Bodies: each converted once by Python-Markdown, checked as the HTML it became, and published
+as only what the safe list keeps, its links given their addresses on the site.
+
+A problem is reported at the line of the body it comes from: the first block (a run of lines
+after a blank line) whose addition to the body brings it into the HTML, and within that block the
+first line holding a word of it ("script", "onclick", the address) where there is one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from urllib.parse import unquote, urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from . import addresses, safehtml
+from .errors import Invalid, Report
+from .prefilter import Prefilter
+
+# What Python-Markdown's tables extension writes for a column's alignment, and our class for it:
+# an inline style would be refused by the page's Content-Security-Policy.
+_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center);?\s*$")
+
+
+class Converter:
+    """One Python-Markdown converter for every body of a build, with the site's extensions."""
+
+    def __init__(self, extensions=(), configs: dict | None = None):
+        self._images = _Images()
+        self.md = markdown.Markdown(
+            extensions=[*extensions, self._images, Prefilter()], extension_configs=dict(configs or {})
+        )
+
+    def convert(self, text: str, image_size: Callable[[str], tuple[int, int] | None] | None = None):
+        """The HTML of a Markdown text and the tokens of its table of contents."""
+        md = self.md.reset()
+        self._images.size = image_size
+        try:
+            html = md.convert(text)
+        except Exception as error:  # noqa: BLE001 - Python-Markdown must not stop the build
+            raise Invalid(f"Markdown could not convert the text ({type(error).__name__})") from None
+        finally:
+            self._images.size = None
+        return html, getattr(md, "toc_tokens", [])
+
+
+class _Images(Extension):
+    """Images load lazily and carry their published size; a column's alignment becomes a class."""
+
+    size: Callable | None = None
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_Sizer(md, self), "lrp_images", -10)
+
+
+class _Sizer(Treeprocessor):
+    def __init__(self, md, extension: _Images):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root):
+        for element in root.iter():
+            if element.tag == "img":
+                element.set("loading", "lazy")
+                size = self.extension.size(element.get("src", "")) if self.extension.size else None
+                if size and "width" not in element.attrib:
+                    element.set("width", str(size[0]))
+                    element.set("height", str(size[1]))
+            elif element.tag in ("th", "td") and "style" in element.attrib:
+                align = _ALIGN.match(element.attrib["style"])
+                if align:
+                    del element.attrib["style"]
+                    element.set("class", f"lrp-align-{align.group(1)}")
+
+
+def locate(text: str, first_line: int, count: Callable[[str], int], nth: int, needles: tuple[str, ...]) -> int:
+    """The file line of the ``nth`` (from 1) occurrence of something in a body's HTML:
+    ``count(prefix)`` counts it in the HTML of a leading part of the body."""
+    lines = text.split("\n")
+    starts = _block_starts(lines)
+    low, high = 0, len(starts) - 1  # the first block whose prefix holds nth of them
+    while low < high:
+        middle = (low + high) // 2
+        end = starts[middle + 1] if middle + 1 < len(starts) else len(lines)
+        if count("\n".join(lines[:end])) >= nth:
+            high = middle
+        else:
+            low = middle + 1
+    start = starts[low]
+    end = starts[low + 1] if low + 1 < len(starts) else len(lines)
+    for needle in needles:
+        line = next((index for index in range(start, end) if needle and needle.lower() in lines[index].lower()), None)
+        if line is not None:
+            return first_line + line
+    return first_line + start
+
+
+def _block_starts(lines: list[str]) -> list[int]:
+    """Indexes of the lines that start a block: after a blank line, outside fenced code."""
+    starts, fence, blank = [0], None, False
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        marker = re.match(r"^ {0,3}(`{3,}|~{3,})", line)
+        if fence:
+            if (
+                marker
+                and marker.group(1)[0] == fence[0]
+                and len(marker.group(1)) >= len(fence)
+                and not stripped[len(marker.group(1)) :].strip()
+            ):
+                fence = None
+            continue
+        if blank and stripped and index:
+            starts.append(index)
+        if marker:
+            fence = marker.group(1)
+        blank = not stripped
+    return starts
+
+
+def _count(converter: Converter, what: Callable[[safehtml.Scan], int]) -> Callable[[str], int]:
+    return lambda prefix: what(safehtml.scan(converter.convert(prefix)[0]))
+
+
+def render(content, report: Report, converter: Converter, expand: Callable[[str, str], str] | None = None) -> None:
+    """Convert, check and clean every body; each translation gets ``html`` and ``toc``."""
+    translations = content.by_path()
+    media = set(content.media)
+    scans = {}
+    for tr in translations.values():
+        text = expand(tr.body, tr.lang) if expand and tr.collection == "docs" else tr.body
+        tr.body = text
+        try:
+            html, tr.toc = converter.convert(text, _sizer(content, tr))
+        except Invalid as error:
+            report.add(tr.path, tr.body_line, "body", error.message)
+            continue
+        result = safehtml.scan(html)
+        scans[tr.path] = (html, result)
+        seen: dict = {}
+        for problem in result.problems:
+            seen[problem.message] = seen.get(problem.message, 0) + 1
+            what = _count(converter, lambda s, m=problem.message: sum(p.message == m for p in s.problems))
+            line = locate(text, tr.body_line, what, seen[problem.message], problem.needles)
+            report.add(tr.path, line, "body", problem.message)
+    for path, (html, result) in scans.items():
+        tr = translations[path]
+        seen = {}
+        for attribute, address in result.links:
+            seen[address] = seen.get(address, 0) + 1
+            message = _link(content, tr, address, attribute, translations, scans, media)
+            if message:
+                what = _count(converter, lambda s, a=address: sum(link == a for _, link in s.links))
+                line = locate(tr.body, tr.body_line, what, seen[address], (address,))
+                report.add(tr.path, line, "body", message)
+        tr.html = safehtml.clean(html, lambda tag, name, address, tr=tr: _rewrite(content, tr, address, translations))
+
+
+def _target(tr, address: str) -> tuple[str | None, str]:
+    """The repository path a relative address leads to (None for the page itself or a site
+    address) and its anchor."""
+    parts = urlsplit(address)
+    if not parts.path:
+        return None, parts.fragment
+    if parts.path.startswith("/"):
+        return None, parts.fragment  # an address from the site root is left as it is
+    folder = posixpath.dirname(tr.path)
+    return posixpath.normpath(posixpath.join(folder, unquote(parts.path))), parts.fragment
+
+
+def _link(content, tr, address: str, attribute: str, translations: dict, scans: dict, media: set) -> str | None:
+    """What is wrong with a link on this site, or None."""
+    path, anchor = _target(tr, address)
+    if attribute == "src" or (path and not path.endswith(".md") and path not in content.unreadable):
+        try:
+            tr.links.add(content.check_file(tr, address, "image" if attribute == "src" else "file"))
+        except Invalid as error:
+            return error.message
+        return None
+    if path is None:
+        return None  # an anchor of this page, or an address from the site root
+    target = translations.get(path)
+    if target is None and path in content.unreadable:
+        return None  # the target's own mistake is reported
+    if target is None:
+        return f"the link '{address}' leads to a file that does not exist"
+    if target.item.draft and not tr.item.draft and not content.include_drafts:
+        return f"the link '{address}' leads to a draft, which is not published"
+    if anchor and path in scans and anchor not in scans[path][1].ids:
+        return f"the link '{address}' leads to an anchor '#{anchor}' that {target.path} does not have"
+    return None
+
+
+def _rewrite(content, tr, address: str, translations: dict) -> str | None:
+    """A relative address as the published page reaches it."""
+    path, anchor = _target(tr, address)
+    if path is None:
+        return address
+    fragment = f"#{anchor}" if anchor else ""
+    target = translations.get(path)
+    if target is not None:
+        return addresses.relative(tr.url, target.url) + fragment
+    if path in tr.links:
+        return addresses.relative(tr.url, addresses.media(path))
+    return None  # a link found wrong above: nothing is published anyway
+
+
+def _sizer(content, tr) -> Callable[[str], tuple[int, int] | None]:
+    def size(src: str) -> tuple[int, int] | None:
+        path, _ = _target(tr, src) if not urlsplit(src).scheme else (None, "")
+        return content.image_size(path) if path else None
+
+    return size

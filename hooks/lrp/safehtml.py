@@ -1,0 +1,153 @@
+"""The safe list of the HTML a body may become, checked and enforced on the rendered HTML.
+
+A body is judged on what Python-Markdown turns it into, not on how it is typed: ``scan`` walks the
+element tree of the rendered HTML (parsed as browsers parse it, by Lexbor) and names everything
+outside the allowlist; ``clean`` publishes only what the allowlist keeps (nh3, the Ammonia
+sanitizer), so that whatever a scan might miss still cannot reach a page. Both read the same
+tables below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+import nh3
+from selectolax.lexbor import LexborHTMLParser
+
+# Elements a body may hold: what Markdown makes, and the raw HTML editors may write.
+TAGS = frozenset(
+    "a abbr b blockquote br caption cite code dd del details dfn div dl dt em figcaption figure "
+    "h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s small span strong sub summary sup "
+    "table tbody td tfoot th thead time tr u ul".split()
+)
+# Elements named in the contract: a mistake with its own words, and their content goes too.
+FORBIDDEN = frozenset("script style iframe object embed form".split())
+_EVERYWHERE = frozenset("id class title lang dir".split())
+ATTRIBUTES = {
+    "*": _EVERYWHERE,
+    "a": frozenset("href hreflang".split()),
+    "img": frozenset("src alt width height loading".split()),
+    "blockquote": frozenset({"cite"}),
+    "q": frozenset({"cite"}),
+    "del": frozenset("cite datetime".split()),
+    "ins": frozenset("cite datetime".split()),
+    "time": frozenset({"datetime"}),
+    "ol": frozenset("start reversed type".split()),
+    "li": frozenset({"value"}),
+    "td": frozenset("colspan rowspan".split()),
+    "th": frozenset("colspan rowspan scope".split()),
+    "details": frozenset({"open"}),
+}
+# Attributes that hold an address, and the schemes each may use; "" is an address on this site.
+URLS = {"href": ("", "https", "http", "mailto", "tel"), "cite": ("", "https", "http"), "src": ("",)}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something outside the safe list. ``needles``: text of the source likely to hold it."""
+
+    message: str
+    needles: tuple[str, ...]
+
+
+@dataclass
+class Scan:
+    """What the rendered HTML of a body holds besides text."""
+
+    problems: list = field(default_factory=list)  # Problem, in document order
+    links: list = field(default_factory=list)  # (attribute, address) of addresses on this site, in order
+    ids: set = field(default_factory=set)  # the ids its elements carry: the anchors a link may name
+
+
+def scan(html: str) -> Scan:
+    """Everything in ``html`` that the safe list does not allow, and what it links to."""
+    result = Scan()
+    if "<" not in html:
+        return result
+    body = LexborHTMLParser(f"<body>{html}").body
+    if body is None:
+        return result
+    for node in body.traverse(include_text=False):
+        tag = node.tag
+        if tag in ("body", "-comment"):
+            continue  # comments are not published (clean drops them)
+        if tag in FORBIDDEN:
+            result.problems.append(Problem(f"<{tag}> is not allowed in the text", (tag,)))
+        elif tag not in TAGS:
+            result.problems.append(Problem(f"<{tag}> is not on the list of allowed HTML tags", (tag,)))
+            continue  # its attributes go with it
+        if tag == "img" and not (node.attributes.get("alt") or "").strip():
+            result.problems.append(
+                Problem("the image has no alt text; write ![what the image shows](path)", ("![", "<img"))
+            )
+        for name, value in node.attributes.items():
+            problem = _attribute(tag, name, value or "")
+            if problem:
+                result.problems.append(problem)
+            elif name in URLS and value and not urlsplit(value.strip()).scheme:
+                result.links.append((name, value.strip()))
+            elif name == "id" and value:
+                result.ids.add(value)
+    return result
+
+
+def _attribute(tag: str, name: str, value: str) -> Problem | None:
+    if name.startswith("on"):
+        return Problem(f"the attribute {name}= is not allowed (it runs a script)", (name,))
+    if name == "style":
+        return Problem("the attribute style= is not allowed; use Markdown formatting", (name,))
+    if name not in ATTRIBUTES["*"] and name not in ATTRIBUTES.get(tag, ()):
+        return Problem(f"the attribute {name}= is not allowed on <{tag}>", (name,))
+    if name in URLS:
+        return _address(tag, name, value)
+    return None
+
+
+def _address(tag: str, name: str, value: str) -> Problem | None:
+    url = value.strip()
+    shown = url[:60]
+    # Browsers drop tabs and newlines from addresses and read "\" as "/": judge what they will load.
+    read = re.sub(r"[\t\n\r]", "", url).replace("\\", "/")
+    try:
+        parts = urlsplit(read)
+    except ValueError:
+        return Problem(f"'{shown}' is not a valid address", (url[:20],))
+    scheme = parts.scheme.lower()
+    where = {"href": "as a link", "src": "as an image"}.get(name, f"in {name}=")
+    if re.match(r"[\x00-\x20]*(javascript|vbscript|data)\s*:", unquote(read), re.I):
+        return Problem(f"'{shown}' is not allowed {where} (only web and relative links)", (url[:10],))
+    if scheme not in URLS[name] or read.startswith("//") or (parts.netloc and not scheme):
+        if tag == "img":
+            return Problem(
+                f"the image '{shown}' must be stored in the repository, not loaded from another site", (url,)
+            )
+        if read.startswith("//"):
+            return Problem(f"'{shown}' leads to another site without saying how; write it whole: https://…", (url,))
+        return Problem(f"'{shown}' is not allowed {where} (only web and relative links)", (url[:10],))
+    return None
+
+
+def clean(html: str, rewrite: Callable[[str, str, str], str | None] | None = None) -> str:
+    """Only what the safe list keeps; ``rewrite(tag, attribute, address)`` gives a relative
+    address its place on the site (or None to drop it)."""
+
+    def attribute_filter(tag: str, name: str, value: str) -> str | None:
+        if _attribute(tag, name, value):
+            return None
+        if rewrite and name in URLS and value and not urlsplit(value.strip()).scheme:
+            return rewrite(tag, name, value.strip())
+        return value
+
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        clean_content_tags=set(FORBIDDEN),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        attribute_filter=attribute_filter,
+        url_schemes={scheme for schemes in URLS.values() for scheme in schemes if scheme},
+        link_rel=None,
+        strip_comments=True,
+    )

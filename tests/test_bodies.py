@@ -1,0 +1,291 @@
+"""Bodies are judged on the HTML they become: the safe list, its lines, links and anchors, and
+what is published (only what the safe list keeps)."""
+
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_content import EVENT, lines, load
+
+from lrp import safehtml
+from lrp.bodies import Converter
+
+HEAD_LINES = EVENT.count("\n") - 1  # the body starts on this line + 1
+MARKUP = "<svg> <math> <base> <meta> <link> <template> <noscript> <marquee> <input> <button> <video> <audio>".split()
+
+
+def check(tmp_path, body: str, extra: dict | None = None):
+    """The mistakes of an event with this body, and the event's published HTML."""
+    content = load(tmp_path, {"events/a.lv.md": EVENT.replace("Teksts.\n", "") + body, **(extra or {})})
+    return lines(content), content.items["events/a"].translations["lv"].html
+
+
+def assert_published_is_safe(html: str) -> None:
+    """What is published holds nothing outside the safe list, on a second look too."""
+    again = [p for p in safehtml.scan(html).problems if "alt text" not in p.message]  # a rule, not a risk
+    assert again == [], (html, again)
+
+
+# ---- the classes of the issue: each becomes markup, is reported at its line, and is not published ----
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        # comment and CDATA openings that browsers close at once
+        ("Teksts.\n\n<!--><script>alert(1)</script>\n", 3, "<script> is not allowed in the text"),
+        ("Teksts.\n\n<![CDATA[ ]]><img src=x alt=a onerror=alert(1)>\n", 3, "the attribute onerror= is not allowed"),
+        # a backtick that opens no code span
+        ("Teksts ` ar vienu.\n\n` un <script>alert(1)</script>\n", 3, "<script> is not allowed in the text"),
+        # a fence that does not close: the rest is not code
+        ("Teksts.\n\n    ```\n\n<style>p{}</style>\n", 5, "<style> is not allowed in the text"),
+        # inside list items and footnotes
+        ("- viens\n\n    <iframe src=x></iframe>\n", 3, "<iframe> is not allowed in the text"),
+        (
+            "Piezīme[^1].\n\n[^1]: Teksts.\n\n    <b onclick=alert(1)>x</b>\n",
+            5,
+            "the attribute onclick= is not allowed",
+        ),
+        # javascript: links in every way Markdown writes a link
+        ("Teksts.\n\n[a](<javascript:alert(1)>)\n", 3, "'javascript:alert(1)' is not allowed as a link"),
+        ("Teksts.\n\n[a [b] c](javascript:alert(1))\n", 3, "'javascript:alert(1)' is not allowed as a link"),
+        ("Teksts.\n\n[a](javascript:alert((1)))\n", 3, "'javascript:alert((1))' is not allowed as a link"),
+        ("- [a][x]\n\n- b\n\n    [x]: javascript:alert(1)\n", 5, "'javascript:alert(1)' is not allowed as a link"),
+        ("Teksts.\n\n[a](&#106;avascript:alert(1))\n", 3, "'javascript:alert(1)' is not allowed as a link"),
+        ("Teksts.\n\n<a href=' java&#9;script:alert(1)'>a</a>\n", 3, "is not allowed as a link"),
+        # host-relative tricks
+        ("Teksts.\n\n[a](/\\evil.example/)\n", 3, "leads to another site without saying how"),
+        ("Teksts.\n\n<a href='//evil.example/'>a</a>\n", 3, "leads to another site without saying how"),
+        # attributes and elements outside the list
+        ("Teksts.\n\n<a href='https://lsm.lv' ping='https://evil.example'>a</a>\n", 3, "ping= is not allowed"),
+        ("Teksts.\n\n<table background='https://evil.example/x.png'><tr><td>a</td></tr></table>\n", 3, "background="),
+        ("Teksts.\n\n<p style='color:red'>a</p>\n", 3, "style= is not allowed"),
+        ("Teksts.\n\n![Foto](https://evil.example/p.jpg)\n", 3, "must be stored in the repository"),
+        ("Teksts.\n\n![](images/p.png)\n", 3, "the image has no alt text"),
+    ]
+    + [(f"Teksts.\n\nVairāk.\n{tag[:-1]} href='x'>\n", 4, f"{tag} is not on the list") for tag in MARKUP],
+)
+def test_markup_outside_the_safe_list(tmp_path, body, line, message):
+    found, html = check(tmp_path, body)
+    expected = f"events/a.lv.md:{HEAD_LINES + line}: body: "
+    assert any(m.startswith(expected) and message in m for m in found), found
+    assert_published_is_safe(html)
+    assert "alert" not in html.replace("alert(1)</", "") or "<script" not in html
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rakstiet `<script>` kodā.\n",
+        "```html\n<script>alert(1)</script>\n```\n",
+        "    <script>alert(1)</script>\n",
+        "- punkts\n\n        <script>alert(1)</script>\n",
+        "<details><summary>Vairāk</summary><p><strong>Teksts</strong>, <a href='https://lsm.lv'>LSM</a></p></details>\n",
+        "<https://www.lsm.lv/temas/romi/> un <pasts@km.gov.lv>, [pasts](mailto:pasts@km.gov.lv)\n",
+        "| a | b |\n|:--|--:|\n| 1 | 2 |\n",
+        "Piezīme[^1].\n\n[^1]: Teksts.\n",
+    ],
+)
+def test_code_and_safe_markup_pass_and_stay(tmp_path, body):
+    found, html = check(tmp_path, body)
+    assert found == []
+    assert_published_is_safe(html)
+
+
+def test_script_in_code_is_published_as_text(tmp_path):
+    _, html = check(tmp_path, "```html\n<script>alert(1)</script>\n```\n")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script" not in html
+
+
+def test_table_alignment_is_a_class_not_a_style(tmp_path):
+    _, html = check(tmp_path, "| a | b |\n|:--|--:|\n| 1 | 2 |\n")
+    assert 'class="lrp-align-left"' in html and 'class="lrp-align-right"' in html and "style" not in html
+
+
+def test_every_problem_of_a_body_is_reported_at_its_own_line(tmp_path):
+    body = "Viens.\n\n<script>a()</script>\n\nDivi.\n\n<script>b()</script>\n\n[x](javascript:c())\n"
+    found, html = check(tmp_path, body)
+    assert found == [
+        f"events/a.lv.md:{HEAD_LINES + 3}: body: <script> is not allowed in the text",
+        f"events/a.lv.md:{HEAD_LINES + 7}: body: <script> is not allowed in the text",
+        f"events/a.lv.md:{HEAD_LINES + 9}: body: 'javascript:c()' is not allowed as a link (only web and relative links)",
+    ]
+    assert "<script" not in html and "javascript" not in html
+
+
+def test_a_line_inside_a_block_is_found_by_its_words(tmp_path):
+    found, _ = check(tmp_path, "<div>\n<p>Viens</p>\n<p onmouseover='x()'>Divi</p>\n</div>\n")
+    assert found == [
+        f"events/a.lv.md:{HEAD_LINES + 3}: body: the attribute onmouseover= is not allowed (it runs a script)"
+    ]
+
+
+# ---- links to other items: a file and an anchor that exist; addresses as published ----
+
+OTHER = EVENT.replace("Teksts.\n", "## Rezultāti\n\nTeksts.\n")
+
+
+def test_links_need_an_existing_file_and_anchor(tmp_path):
+    body = "[a](b.lv.md#rezultati) [b](b.lv.md#nav) [c](c.lv.md) [e](#piezime)\n\n## Piezīme\n"
+    found, html = check(tmp_path, body, {"events/b.lv.md": OTHER})
+    assert found == [
+        f"events/a.lv.md:{HEAD_LINES + 1}: body: the link 'b.lv.md#nav' leads to an anchor '#nav' that events/b.lv.md does not have",
+        f"events/a.lv.md:{HEAD_LINES + 1}: body: the link 'c.lv.md' leads to a file that does not exist",
+    ]
+
+
+def test_links_get_their_published_address_in_markdown_and_html(tmp_path):
+    body = "[a](b.lv.md#rezultati) <a href='../stories/s.lv.md'>s</a> ![Foto](images/p.png)\n"
+    png = _png()
+    story = "---\ntitle: S\nsummary: S.\ndate: 2021\nperson: A\nconsent: 2021-01-01\n---\nX\n"
+    found, html = check(tmp_path, body, {"events/b.lv.md": OTHER, "stories/s.lv.md": story, "events/images/p.png": png})
+    assert found == []
+    assert 'href="../b/#rezultati"' in html
+    assert 'href="../../dzives-stasti/s/"' in html
+    assert 'src="../../media/events/images/p.png"' in html and 'width="2"' in html and 'height="1"' in html
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (2, 1)).save(out, "PNG")
+    return out.getvalue()
+
+
+# ---- files: inside the collection, no links, what the name says ----
+
+
+@pytest.mark.parametrize(
+    ("reference", "message"),
+    [
+        ("../stories/images/p.png", "leaves the folder events/"),
+        ("../../outside.png", "leaves the folder events/"),
+        ("/etc/passwd.png", "not an address or an absolute path"),
+        ("images/p.svg", "must be one of the file types"),
+        ("images/fake.png", "is not a readable PNG image"),
+        ("images/jpeg.png", "is a JPEG image, not the PNG its name says"),
+        ("images/link.png", "is a symbolic link"),
+    ],
+)
+def test_files_stay_inside_the_collection_and_are_what_they_say(tmp_path, reference, message):
+    import io
+
+    from PIL import Image
+
+    jpeg = io.BytesIO()
+    Image.new("RGB", (2, 2)).save(jpeg, "JPEG")
+    files = {
+        "stories/images/p.png": _png(),
+        "outside.png": _png(),
+        "events/images/p.svg": "<svg/>",
+        "events/images/fake.png": b"not an image",
+        "events/images/jpeg.png": jpeg.getvalue(),
+        "events/images/real.png": _png(),
+    }
+    (tmp_path / "events/images").mkdir(parents=True)
+    (tmp_path / "events/images/link.png").symlink_to(tmp_path / "events/images/real.png")
+    found, _ = check(tmp_path, f"![Foto]({reference})\n", files)
+    assert any(message in m and m.startswith(f"events/a.lv.md:{HEAD_LINES + 1}: body:") for m in found), found
+    image_field = load(
+        tmp_path, {"events/b.lv.md": EVENT.replace("---\nTeksts", f"image: {reference}\nimage_alt: Foto\n---\nTeksts")}
+    )
+    assert any(m.startswith("events/b.lv.md:8: image:") and message in m for m in lines(image_field)), lines(
+        image_field
+    )
+
+
+def test_a_symlinked_content_file_is_a_mistake(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events/b.lv.md").symlink_to(outside)
+    assert "events/b.lv.md:1: file name: is a symbolic link; put the file itself in the repository" in lines(
+        load(tmp_path, {})
+    )
+
+
+# ---- the property: whatever the body, nothing outside the safe list is published ----
+
+FRAGMENTS = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1) alt=a>",
+        "<!-->",
+        "<![CDATA[",
+        "]]>",
+        "-->",
+        "<svg onload=alert(1)>",
+        "<math><mi xlink:href='javascript:alert(1)'>x</mi></math>",
+        "<a href='javascript:x'>",
+        "[a](javascript:alert(1))",
+        "[a](<javascript:x>)",
+        "[x]: javascript:alert(1)",
+        "[a][x]",
+        "`",
+        "```",
+        "    ",
+        "- ",
+        "> ",
+        "[^1]",
+        "[^1]: ",
+        "<style>",
+        "</style>",
+        "<base href=//evil>",
+        "<meta http-equiv=refresh>",
+        "<a href=/\\evil>",
+        "<a ping=//evil href=#>",
+        "<p style=x>",
+        "<iframe srcdoc=x>",
+        "<form action=//x>",
+        "<table background=//x>",
+        "<details open ontoggle=alert(1)>",
+        "<object data=x>",
+        "<embed src=x>",
+        "<",
+        ">",
+        '"',
+        "'",
+        "&#106;avascript:",
+        "data:text/html,x",
+        "<noscript><p title='</noscript><img src=x onerror=y>'>",
+        "<template><script>x</script></template>",
+        "<textarea><script>",
+        "</textarea>",
+        "<title>",
+        "*",
+        "_",
+        "#",
+        "![a](//evil/x.png)",
+        "<img srcset='//evil 1x' alt=a>",
+        "text",
+        "\n",
+        "\n\n",
+        "<div>",
+        "</div>",
+        "<p>",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(FRAGMENTS, min_size=1, max_size=12).map("".join))
+def test_no_published_body_holds_anything_outside_the_safe_list(body):
+    html, _ = _CONVERTER.convert(body)
+    published = safehtml.clean(html)
+    assert_published_is_safe(published)
+    for name in ("<script", "<style", "<iframe", "<svg", "<math", "<base", "<meta", "<object", "<embed", "<form"):
+        assert name not in published.lower()
+    if safehtml.scan(html).problems == []:  # nothing reported: nothing of the body was taken away
+        assert safehtml.scan(published).links == safehtml.scan(html).links
+
+
+_CONVERTER = Converter(("toc", "tables", "fenced_code", "footnotes"))
+
+
+def test_a_body_markdown_cannot_convert_is_a_mistake_not_a_traceback(tmp_path):
+    found, _ = check(tmp_path, textwrap.dedent("Teksts.\n") + "[" * 5000 + "\n")
+    assert all(m.startswith("events/a.lv.md:") for m in found)
