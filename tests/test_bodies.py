@@ -289,3 +289,65 @@ _CONVERTER = Converter(("toc", "tables", "fenced_code", "footnotes"))
 def test_a_body_markdown_cannot_convert_is_a_mistake_not_a_traceback(tmp_path):
     found, _ = check(tmp_path, textwrap.dedent("Teksts.\n") + "[" * 5000 + "\n")
     assert all(m.startswith("events/a.lv.md:") for m in found)
+
+
+# ---- addresses: one owner each; a clash names both -----------------------------------------
+
+
+def plan(tmp_path, files: dict, page_size: int = 12):
+    import dataclasses
+
+    from test_content import SETTINGS, TODAY
+
+    from lrp import load_content
+    from lrp.plan import plan_site
+    from lrp.strings import Strings
+
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "data", tmp_path / "data", dirs_exist_ok=True)
+    settings = dataclasses.replace(SETTINGS, root=tmp_path, page_size=page_size)
+    content = load_content(settings, today=TODAY)
+    plan_site(content, Strings.load(settings))
+    return lines(content)
+
+
+def test_an_item_at_a_numbered_listing_page_is_a_mistake(tmp_path):
+    found = plan(tmp_path, {"events/2.lv.md": EVENT, "events/b.lv.md": EVENT}, page_size=1)
+    assert found == [
+        "events/2.lv.md:1: file name: its address /pasakumi/2/ is needed by page 2 of the events listing /pasakumi/; choose another name"
+    ]
+
+
+def test_docs_pages_cannot_take_a_section_or_a_term_page(tmp_path):
+    found = plan(
+        tmp_path,
+        {
+            "docs/x.lv.md": "---\ntitle: X\nslug: meklet\n---\nX\n",
+            "docs/temas/mediation.lv.md": "---\ntitle: M\n---\nM\n",
+            "docs/temas/index.lv.md": "---\ntitle: T\n---\nT\n",
+        },
+    )
+    assert found == [
+        "docs/temas/index.lv.md:1: file name: its address /temas/ is already used by the themes section",
+        "docs/temas/mediation.lv.md:1: file name: its address /temas/mediation/ is needed by the page of themes 'mediation'; choose another name",
+        "docs/x.lv.md:3: slug: its address /meklet/ is already used by the search section",
+    ]
+
+
+@pytest.mark.parametrize("name", ["events/a.lv.MD", "events/.lv.md", "events/a.LV.md"])
+def test_files_the_contract_cannot_read_are_mistakes(tmp_path, name):
+    found = plan(tmp_path, {name: EVENT})
+    assert found and found[0].startswith(f"{name}:1: file name:"), found
+
+
+def test_no_template_source_is_published(fixture_site):
+    published = [p for p in fixture_site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".txt", ".json")]
+    assert published and not (fixture_site / "lrp").exists()
+    leaked = [p for p in published if "{%" in p.read_text(encoding="utf-8", errors="replace")]
+    assert leaked == []

@@ -48,6 +48,23 @@ class Converter:
         return html, getattr(md, "toc_tokens", [])
 
 
+# Python-Markdown extensions MkDocs always adds to those mkdocs.yml lists.
+MKDOCS_BUILTINS = ("toc", "tables", "fenced_code")
+
+
+def configured(entries) -> Converter:
+    """The converter for mkdocs.yml's ``markdown_extensions`` (names, or one-key mappings of a
+    name to its options), for callers without MkDocs such as ``make check``."""
+    names, configs = list(MKDOCS_BUILTINS), {}
+    for entry in entries or ():
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name not in names:
+            names.append(name)
+        if options:
+            configs[name] = options
+    return Converter(names, configs)
+
+
 class _Images(Extension):
     """Images load lazily and carry their published size; a column's alignment becomes a class."""
 

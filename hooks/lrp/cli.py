@@ -11,16 +11,25 @@ import os
 import sys
 from pathlib import Path
 
+from .bodies import configured
 from .content import Content, load_content
 from .fields import fields_of
-from .settings import COLLECTIONS, SLUG, SLUG_MAX, Settings
+from .plan import plan_site
+from .settings import COLLECTIONS, SLUG, SLUG_MAX, Settings, markdown_extensions
 from .strings import Strings
-from .templates import new_item
+from .templates import expand_field_tables, new_item
 
 
 def check(root: Path) -> int:
+    """Every mistake the build would report: the content, its bodies and the addresses of the plan."""
     settings = Settings.from_mkdocs_yml(root)
-    content = load_content(settings)
+    strings = Strings.load(settings)
+    content = load_content(
+        settings,
+        converter=configured(markdown_extensions(root)),
+        expand=lambda text, lang: expand_field_tables(text, lang, strings, fields_of),
+    )
+    plan_site(content, strings)
     for mistake in content.mistakes:
         print(mistake)
     if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -362,11 +362,9 @@ def _addresses(content: Content, report: Report) -> None:
                 tr.url = addresses.item(lang, item.collection, item.slug)
             earlier = register.claim(tr.url, tr.path)
             if earlier:
+                field_name = "slug" if "slug" in tr.own else "file name"
                 report.add(
-                    tr.path,
-                    tr.meta.line("slug"),
-                    "slug" if item.collection == "docs" else "file name",
-                    f"its address /{tr.url} is already used by {earlier}",
+                    tr.path, tr.meta.line(field_name), field_name, f"its address /{tr.url} is already used by {earlier}"
                 )
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from . import timeline
+from . import addresses, timeline
 from .content import Content
+from .errors import Mistake
 from .model import Translation
 from .settings import COLLECTIONS, Language
 from .strings import Strings
@@ -59,7 +60,7 @@ class Page:
 
     def page_url(self, number: int) -> str:
         """Address of another page of a paginated listing."""
-        return self.base if number == 1 else f"{self.base}{number}/"
+        return addresses.numbered(self.base, number)
 
     def page_numbers(self, around: int = 2) -> list[int | None]:
         """The pages a paginated listing links to: the first, the last and those near this one,
@@ -113,7 +114,7 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
         if lang.code not in homes:  # a language without docs/index.<lang>.md still gets a home page
             homes[lang.code] = Page(
                 f"_lrp/{lang.code}/index.md",
-                lang.prefix,
+                addresses.doc(lang, []),
                 lang,
                 "home",
                 "lrp/home.html",
@@ -143,7 +144,7 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
     search = [
         Page(
             f"_lrp/{lang.code}/search.md",
-            lang.section_url("search"),
+            addresses.section(lang, "search"),
             lang,
             "search",
             "lrp/search.html",
@@ -183,9 +184,46 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
         if page.kind == "item" or (page.kind == "doc" and not page.translation.item.value("project")):
             page.sources = _sources(page.translation.item, phases)
 
+    pages = _claim(content, pages, exports)
     by_src = {page.src_uri: page for page in pages}
     nav = {lang.code: _nav(lang, settings.nav, content, by_src, homes, indexes) for lang in settings.languages}
     return SitePlan(pages, by_src, homes, indexes, nav, exports)
+
+
+def _claim(content: Content, pages: list[Page], exports: list[Export]) -> list[Page]:
+    """Each page the build makes (listings and their numbered pages, term pages, timeline views,
+    search) and each export takes its address in the content's register, where the editors'
+    files took theirs. A file whose address a generated page needs is a mistake naming both, and
+    its page is left out: nothing is overwritten."""
+    files = content.by_path()
+    mistakes, clashing = [], set()
+    for owner, url in [(_described(page), page.url) for page in pages if page.translation is None] + [
+        (f"the {export.kind} export /{export.dest_uri}", export.dest_uri) for export in exports
+    ]:
+        earlier = content.register.claim(url, owner)
+        tr = files.get(earlier)
+        if tr is not None:
+            clashing.add(tr.path)
+            field = "slug" if tr.collection == "docs" and "slug" in tr.own else "file name"
+            line = tr.meta.line("slug") if field == "slug" else 1
+            message = f"its address /{url} is needed by {owner}; choose another name"
+            mistakes.append(Mistake(tr.path, line or 1, field, message))
+        elif earlier:
+            mistakes.append(Mistake("mkdocs.yml", 1, "addresses", f"/{url} is wanted by {earlier} and by {owner}"))
+    if mistakes:
+        content.mistakes = sorted({*content.mistakes, *mistakes})
+    return [page for page in pages if page.src_uri not in clashing]
+
+
+def _described(page: Page) -> str:
+    """A generated page in words, for a mistake that names it."""
+    if page.number > 1:
+        return f"page {page.number} of the {page.section} listing /{page.base}"
+    if page.section and page.url == addresses.section(page.lang, page.section):
+        return f"the {page.section} section"  # as the content's register names it
+    if page.term:
+        return f"the page of {page.section} '{page.term}'"
+    return f"the {page.kind} page /{page.url}"
 
 
 def _sources(item, phases: dict) -> tuple[str, ...]:
@@ -234,7 +272,7 @@ def _index_pages(collection: str, lang: Language, listing: list, size: int, stri
     )
     return _listing_pages(
         f"{lang.code}/{collection}",
-        lang.section_url(collection),
+        addresses.section(lang, collection),
         lang,
         listing,
         size,
@@ -262,7 +300,7 @@ def _listing_pages(
     return [
         Page(
             f"_lrp/{key}/{number}.md",
-            base if number == 1 else f"{base}{number}/",
+            addresses.numbered(base, number),
             lang,
             "index",
             "lrp/section.html",
@@ -286,7 +324,7 @@ def _term_pages(content: Content, vocabulary: str, lang: Language, strings: Stri
         for tr in content.listing(collection, lang.code):
             for term_id in tr.get(vocabulary) or ():
                 buckets[term_id].append(tr)
-    base = lang.section_url(vocabulary)
+    base = addresses.section(lang, vocabulary)
     title = strings.t(lang.code, f"section.{vocabulary}")
     index = Page(
         f"_lrp/{lang.code}/{vocabulary}/index.md",
@@ -309,7 +347,7 @@ def _term_pages(content: Content, vocabulary: str, lang: Language, strings: Stri
         groups.append(
             _listing_pages(
                 f"{lang.code}/{vocabulary}/{term_id}",
-                f"{base}{term_id}/",
+                addresses.term(lang, vocabulary, term_id),
                 lang,
                 entries,
                 content.settings.page_size,
@@ -326,7 +364,7 @@ def _term_pages(content: Content, vocabulary: str, lang: Language, strings: Stri
 def _timeline_pages(content: Content, lang: Language, strings: Strings, links: list) -> list[Page]:
     """The whole timeline, and a static filtered view per facet value for visitors without script."""
     items = timeline.entries(content, lang.code)
-    base = lang.section_url("timeline")
+    base = addresses.section(lang, "timeline")
     title = strings.t(lang.code, "section.timeline")
     summary = strings.t(lang.code, "section.timeline.summary")
     pages = [
@@ -352,7 +390,7 @@ def _timeline_pages(content: Content, lang: Language, strings: Strings, links: l
             pages.append(
                 Page(
                     f"_lrp/{lang.code}/timeline/{facet}/{value}.md",
-                    f"{base}{facet}/{value}/",
+                    addresses.timeline_view(lang, facet, value),
                     lang,
                     "timeline",
                     "lrp/timeline.html",
@@ -368,12 +406,7 @@ def _timeline_pages(content: Content, lang: Language, strings: Strings, links: l
 
 
 def _exports(lang: Language) -> list[Export]:
-    base = lang.section_url("timeline")
-    return [
-        Export(f"{base}timeline.json", "json", lang),
-        Export(f"{base}calendar.ics", "ics", lang),
-        Export(f"{lang.prefix}feed.xml", "atom", lang),
-    ]
+    return [Export(addresses.export(lang, kind), kind, lang) for kind in ("json", "ics", "atom")]
 
 
 def _switch(page: Page, other: Language, alternates: dict, homes: dict, indexes: dict) -> Switch:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from babel import Locale, UnknownLocaleError
 
 COLLECTIONS = ("stories", "events", "publications")
 SECTIONS = (*COLLECTIONS, "timeline", "themes", "places", "search")
@@ -23,9 +24,6 @@ class Language:
     og_locale: str
     prefix: str  # "" for the default language, "en/" for the others
     sections: Mapping[str, str]
-
-    def section_url(self, section: str) -> str:
-        return f"{self.prefix}{self.sections[section]}/"
 
 
 @dataclass(frozen=True)
@@ -48,41 +46,73 @@ class Settings:
 
     @classmethod
     def from_mkdocs_yml(cls, root: Path) -> Settings:
-        """Read ``extra.lrp`` from ``root/mkdocs.yml`` without MkDocs (its tags are ignored)."""
-        config = _ConfigLoader((Path(root) / "mkdocs.yml").read_text(encoding="utf-8")).get_single_data()
-        return cls.from_mapping(Path(root), ((config or {}).get("extra") or {}).get("lrp") or {})
+        """Read ``extra.lrp`` from ``root/mkdocs.yml`` without MkDocs (its tags are ignored).
+
+        Raises ``ValueError`` with a message for an unreadable file or a configuration error."""
+        try:
+            config = _ConfigLoader((Path(root) / "mkdocs.yml").read_text(encoding="utf-8")).get_single_data()
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+            raise ValueError(f"mkdocs.yml cannot be read: {error}") from None
+        extra = config.get("extra") if isinstance(config, dict) else None
+        return cls.from_mapping(Path(root), (extra.get("lrp") if isinstance(extra, dict) else None) or {})
 
     @classmethod
     def from_mapping(cls, root: Path, mapping: Mapping) -> Settings:
         """Read ``extra.lrp`` of mkdocs.yml; raises ``ValueError`` on a configuration error."""
+        if not isinstance(mapping, Mapping):
+            raise ValueError("extra.lrp: must be a mapping of settings")
         raw_languages = mapping.get("languages") or []
-        if not raw_languages:
-            raise ValueError("extra.lrp.languages: at least one language is needed")
+        if not raw_languages or not isinstance(raw_languages, list):
+            raise ValueError("extra.lrp.languages: at least one language is needed, as a list")
         languages = []
         for index, raw in enumerate(raw_languages):
+            where = f"extra.lrp.languages[{index}]"
+            if not isinstance(raw, Mapping):
+                raise ValueError(f"{where}: must be a mapping with code, name, locale and sections")
             code = raw.get("code", "")
-            if not re.match(r"^[a-z]{2,3}$", code):
-                raise ValueError(f"extra.lrp.languages[{index}].code: '{code}' is not a language code")
-            sections = dict(raw.get("sections") or {})
-            missing = [s for s in SECTIONS if not SLUG.match(str(sections.get(s, "")))]
+            if not isinstance(code, str) or not re.match(r"^[a-z]{2,3}$", code):
+                raise ValueError(f"{where}.code: '{code}' is not a language code")
+            if code in (language.code for language in languages):
+                raise ValueError(f"{where}.code: '{code}' is given twice")
+            raw_sections = raw.get("sections") or {}
+            if not isinstance(raw_sections, Mapping):
+                raise ValueError(f"{where}.sections: must be a mapping of section to address")
+            sections = {str(key): str(value) for key, value in raw_sections.items()}
+            missing = [s for s in SECTIONS if not SLUG.match(sections.get(s, ""))]
             if missing:
-                raise ValueError(f"extra.lrp.languages[{index}].sections: give {', '.join(missing)}")
+                raise ValueError(f"{where}.sections: give {', '.join(missing)}")
+            texts = {key: raw.get(key, default) for key, default in (("name", code), ("locale", code))}
+            texts["og_locale"] = raw.get("og_locale", texts["locale"])
+            for key, value in texts.items():
+                if not isinstance(value, str) or not value.strip():
+                    raise ValueError(f"{where}.{key}: must be text")
+            try:
+                Locale.parse(texts["locale"])
+            except (ValueError, TypeError, UnknownLocaleError):
+                raise ValueError(f"{where}.locale: '{texts['locale']}' is not a locale Babel knows") from None
             languages.append(
                 Language(
                     code=code,
-                    name=raw.get("name", code),
-                    locale=raw.get("locale", code),
-                    og_locale=raw.get("og_locale", raw.get("locale", code)),
+                    name=texts["name"],
+                    locale=texts["locale"],
+                    og_locale=texts["og_locale"],
                     prefix="" if index == 0 else f"{code}/",
                     sections=sections,
                 )
             )
-        return cls(
-            root=Path(root),
-            languages=tuple(languages),
-            page_size=int(mapping.get("page_size", 12)),
-            nav=tuple(mapping.get("nav") or ()),
-        )
+        page_size = mapping.get("page_size", 12)
+        if isinstance(page_size, bool) or not isinstance(page_size, int) or not 1 <= page_size <= 1000:
+            raise ValueError("extra.lrp.page_size: must be a whole number from 1 to 1000")
+        nav = mapping.get("nav") or ()
+        if not isinstance(nav, list | tuple) or not all(isinstance(entry, str) for entry in nav):
+            raise ValueError("extra.lrp.nav: must be a list of names")
+        return cls(root=Path(root), languages=tuple(languages), page_size=page_size, nav=tuple(nav))
+
+
+def markdown_extensions(root: Path) -> list:
+    """``markdown_extensions`` of ``root/mkdocs.yml``, as written there."""
+    config = _ConfigLoader((Path(root) / "mkdocs.yml").read_text(encoding="utf-8")).get_single_data()
+    return list((config or {}).get("markdown_extensions") or [])
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -10,12 +10,10 @@ from markupsafe import Markup
 from . import addresses, feeds, geo, structured, timeline
 from .content import Content
 from .dates import PartialDate, format_span, span_parts
-from .fields import fields_of
 from .model import Item, Translation
 from .plan import SEARCHED, Export, SitePlan
 from .settings import COLLECTIONS
 from .strings import Strings
-from .templates import expand_field_tables
 
 ROOT = "\x00root\x00"  # stands for the way to the site root in HTML rendered once for many pages
 
@@ -160,7 +158,7 @@ class SiteView:
     def filter_url(self, facet: str, value: str, lang: str) -> str:
         """Where a timeline filter leads without script: a static filtered view, or a theme's or place's page."""
         if facet in timeline.STATIC_FACETS:
-            return f"{self.plan.indexes[lang, 'timeline'].url}{facet}/{value}/"
+            return addresses.timeline_view(self.settings.language(lang), facet, value)
         return self.term_url(timeline.FACETS[facet], value, lang)
 
     def values(self, tr: Translation, facet: str) -> tuple:
@@ -219,11 +217,8 @@ class SiteView:
     def term_url(self, vocabulary: str, term_id: str, lang: str) -> str | None:
         """Address of a theme's or a place's page in a language."""
         index = self.plan.indexes.get((lang, vocabulary))
-        return f"{index.url}{term_id}/" if index and term_id in self.content.vocab.get(vocabulary) else None
-
-    def expand(self, markdown: str, lang: str) -> str:
-        """Placeholders in editors' pages, such as the field tables of the editor guide."""
-        return expand_field_tables(markdown, lang, self.strings, fields_of)
+        known = index and term_id in self.content.vocab.get(vocabulary)
+        return addresses.term(self.settings.language(lang), vocabulary, term_id) if known else None
 
     def feed_url(self, lang: str) -> str:
         return next(e.dest_uri for e in self.plan.exports if e.kind == "atom" and e.lang.code == lang)
