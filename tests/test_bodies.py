@@ -351,3 +351,13 @@ def test_no_template_source_is_published(fixture_site):
     assert published and not (fixture_site / "lrp").exists()
     leaked = [p for p in published if "{%" in p.read_text(encoding="utf-8", errors="replace")]
     assert leaked == []
+
+
+def test_many_problems_in_one_body_each_get_their_line(tmp_path):
+    body = "\n\n".join(f"Teksts {i}.\n<b onclick='x({i})'>{i}</b>" for i in range(150)) + "\n"
+    found, html = check(tmp_path, body)
+    assert found == [
+        f"events/a.lv.md:{HEAD_LINES + 2 + 3 * i}: body: the attribute onclick= is not allowed (it runs a script)"
+        for i in range(150)
+    ]
+    assert "onclick" not in html

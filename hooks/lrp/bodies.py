@@ -94,26 +94,44 @@ class _Sizer(Treeprocessor):
                     element.set("class", f"lrp-align-{align.group(1)}")
 
 
-def locate(text: str, first_line: int, count: Callable[[str], int], nth: int, needles: tuple[str, ...]) -> int:
-    """The file line of the ``nth`` (from 1) occurrence of something in a body's HTML:
-    ``count(prefix)`` counts it in the HTML of a leading part of the body."""
-    lines = text.split("\n")
-    starts = _block_starts(lines)
-    low, high = 0, len(starts) - 1  # the first block whose prefix holds nth of them
-    while low < high:
-        middle = (low + high) // 2
-        end = starts[middle + 1] if middle + 1 < len(starts) else len(lines)
-        if count("\n".join(lines[:end])) >= nth:
-            high = middle
-        else:
-            low = middle + 1
-    start = starts[low]
-    end = starts[low + 1] if low + 1 < len(starts) else len(lines)
-    for needle in needles:
-        line = next((index for index in range(start, end) if needle and needle.lower() in lines[index].lower()), None)
-        if line is not None:
-            return first_line + line
-    return first_line + start
+class Prefixes:
+    """The scans of a body's leading parts, block by block, each converted at most once."""
+
+    def __init__(self, converter: Converter, text: str, first_line: int):
+        self.converter = converter
+        self.lines = text.split("\n")
+        self.starts = _block_starts(self.lines)
+        self.first_line = first_line
+        self._scans: dict[int, safehtml.Scan] = {}
+
+    def _scan(self, block: int) -> safehtml.Scan:
+        """The scan of the body up to the end of block ``block``."""
+        if block not in self._scans:
+            end = self.starts[block + 1] if block + 1 < len(self.starts) else len(self.lines)
+            try:
+                html = self.converter.convert("\n".join(self.lines[:end]))[0]
+            except Invalid:
+                html = ""
+            self._scans[block] = safehtml.scan(html)
+        return self._scans[block]
+
+    def locate(self, count: Callable[[safehtml.Scan], int], nth: int, needles: tuple[str, ...]) -> int:
+        """The file line of the ``nth`` (from 1) thing ``count`` counts in a scan: the first block
+        whose addition brings it in, and there the first line holding one of ``needles``."""
+        low, high = 0, len(self.starts) - 1
+        while low < high:
+            middle = (low + high) // 2
+            if count(self._scan(middle)) >= nth:
+                high = middle
+            else:
+                low = middle + 1
+        start = self.starts[low]
+        end = self.starts[low + 1] if low + 1 < len(self.starts) else len(self.lines)
+        for needle in needles:
+            for index in range(start, end):
+                if needle and needle.lower() in self.lines[index].lower():
+                    return self.first_line + index
+        return self.first_line + start
 
 
 def _block_starts(lines: list[str]) -> list[int]:
@@ -139,10 +157,6 @@ def _block_starts(lines: list[str]) -> list[int]:
     return starts
 
 
-def _count(converter: Converter, what: Callable[[safehtml.Scan], int]) -> Callable[[str], int]:
-    return lambda prefix: what(safehtml.scan(converter.convert(prefix)[0]))
-
-
 def render(content, report: Report, converter: Converter, expand: Callable[[str, str], str] | None = None) -> None:
     """Convert, check and clean every body; each translation gets ``html`` and ``toc``."""
     translations = content.by_path()
@@ -157,22 +171,22 @@ def render(content, report: Report, converter: Converter, expand: Callable[[str,
             report.add(tr.path, tr.body_line, "body", error.message)
             continue
         result = safehtml.scan(html)
-        scans[tr.path] = (html, result)
+        prefixes = Prefixes(converter, text, tr.body_line) if result.problems or result.links else None
+        scans[tr.path] = (html, result, prefixes)
         seen: dict = {}
         for problem in result.problems:
             seen[problem.message] = seen.get(problem.message, 0) + 1
-            what = _count(converter, lambda s, m=problem.message: sum(p.message == m for p in s.problems))
-            line = locate(text, tr.body_line, what, seen[problem.message], problem.needles)
-            report.add(tr.path, line, "body", problem.message)
-    for path, (html, result) in scans.items():
+            what = lambda scan, m=problem.message: sum(p.message == m for p in scan.problems)  # noqa: E731
+            report.add(tr.path, prefixes.locate(what, seen[problem.message], problem.needles), "body", problem.message)
+    for path, (html, result, prefixes) in scans.items():
         tr = translations[path]
         seen = {}
         for attribute, address in result.links:
             seen[address] = seen.get(address, 0) + 1
             message = _link(content, tr, address, attribute, translations, scans, media)
             if message:
-                what = _count(converter, lambda s, a=address: sum(link == a for _, link in s.links))
-                line = locate(tr.body, tr.body_line, what, seen[address], (address,))
+                what = lambda scan, a=address: sum(link == a for _, link in scan.links)  # noqa: E731
+                line = prefixes.locate(what, seen[address], (address,))
                 report.add(tr.path, line, "body", message)
         tr.html = safehtml.clean(html, lambda tag, name, address, tr=tr: _rewrite(content, tr, address, translations))
 
