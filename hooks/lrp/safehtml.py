@@ -133,21 +133,30 @@ def _address(tag: str, name: str, value: str) -> Problem | None:
 def clean(html: str, rewrite: Callable[[str, str, str], str | None] | None = None) -> str:
     """Only what the safe list keeps; ``rewrite(tag, attribute, address)`` gives a relative
     address its place on the site (or None to drop it)."""
+    _rewrite.append(rewrite)
+    try:
+        return _CLEANER.clean(html)
+    finally:
+        _rewrite.pop()
 
-    def attribute_filter(tag: str, name: str, value: str) -> str | None:
-        if _attribute(tag, name, value):
-            return None
-        if rewrite and name in URLS and value and not urlsplit(value.strip()).scheme:
-            return rewrite(tag, name, value.strip())
-        return value
 
-    return nh3.clean(
-        html,
-        tags=set(TAGS),
-        clean_content_tags=set(FORBIDDEN),
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-        attribute_filter=attribute_filter,
-        url_schemes={scheme for schemes in URLS.values() for scheme in schemes if scheme},
-        link_rel=None,
-        strip_comments=True,
-    )
+_rewrite: list = []  # the rewrite of the clean() under way (nh3's cleaner is made once, with one filter)
+
+
+def _attribute_filter(tag: str, name: str, value: str) -> str | None:
+    if _attribute(tag, name, value):
+        return None
+    if _rewrite and _rewrite[-1] and name in URLS and value and not urlsplit(value.strip()).scheme:
+        return _rewrite[-1](tag, name, value.strip())
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    clean_content_tags=set(FORBIDDEN),
+    attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+    attribute_filter=_attribute_filter,
+    url_schemes={scheme for schemes in URLS.values() for scheme in schemes if scheme},
+    link_rel=None,
+    strip_comments=True,
+)
