@@ -86,6 +86,8 @@ def on_config(config):
     _build = Build(config, serve=_command["serve"])
     for mistake in _build.content.mistakes:
         log.error(str(mistake))
+    for warning in _build.content.warnings:  # shown, but not a warning to MkDocs: --strict would stop on it
+        log.info(str(warning))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # shown on the pull request's diff
         print("\n".join(mistake.annotation() for mistake in _build.content.mistakes), flush=True)
     if _build.content.mistakes and not _command["serve"]:

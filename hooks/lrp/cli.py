@@ -32,6 +32,8 @@ def check(root: Path) -> int:
     plan_site(content, strings)
     for mistake in content.mistakes:
         print(mistake)
+    for warning in content.warnings:
+        print(warning)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         print("\n".join(mistake.annotation() for mistake in content.mistakes))
     print()

@@ -37,6 +37,7 @@ class Content:
     media: list = field(default_factory=list)  # repository paths of every image and download found
     unreadable: set = field(default_factory=set)  # content files whose front-matter could not be read
     mistakes: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # what editors should see to, that does not stop the build
     register: addresses.Register = field(default_factory=addresses.Register)  # who is written where
     _listings: dict = field(default_factory=dict, repr=False)  # (collection, lang) -> listing
     _files: dict = field(default_factory=dict, repr=False)  # (source folder, address, kind) -> path or Invalid
@@ -146,7 +147,19 @@ def load_content(
         for tr in item.translations.values():
             tr.valid = tr.path not in bad
     content.mistakes = report.mistakes
+    content.warnings = _unreported(content)
     return content
+
+
+def _unreported(content: Content) -> list[Mistake]:
+    """Events still planned after their date: an editor should say what happened."""
+    warnings = []
+    for item in content.items.values():
+        if item.event_status == "unreported" and any(content.shown(tr) for tr in item.translations.values()):
+            tr = next(tr for tr in item.translations.values() if "event_status" in tr.own)
+            message = "still says planned, but its date has passed; write held or cancelled (a warning)"
+            warnings.append(Mistake(tr.path, tr.meta.line("event_status") or 1, "event_status", message))
+    return sorted(warnings)
 
 
 def _read(content: Content, folder: str, path: Path, rel: str, report: Report) -> None:

@@ -117,12 +117,16 @@ class Item:
 
     @property
     def event_status(self) -> str | None:
+        """planned, held or cancelled as written; by default from the date. A plan whose date
+        (or end) is before the build date is "unreported": nobody has said what happened."""
         if self.collection != "events":
             return None
         written = self.value("event_status")
+        start, end = self.value("date"), self.value("end")
+        if written == "planned" and start and self.today and (end or start).last < self.today:
+            return "unreported"
         if written:
             return written
-        start = self.value("date")
         return "planned" if start and self.today and start.first > self.today else "held"
 
     def __repr__(self) -> str:

@@ -11,6 +11,7 @@ EVENT_STATUS = {
     "cancelled": f"{SCHEMA}/EventCancelled",
     "planned": f"{SCHEMA}/EventScheduled",
     "held": f"{SCHEMA}/EventScheduled",
+    "unreported": f"{SCHEMA}/EventScheduled",  # planned, its date passed, no report yet
 }
 
 

@@ -119,6 +119,11 @@ def as_icalendar(items: list[Translation], absolute, place_label, host: str, sta
         places = [place_label(place) for place in tr.get("places") or ()]
         if places:
             event.add("location", ", ".join(places))
-        event.add("status", {"cancelled": "CANCELLED", "planned": "TENTATIVE"}.get(tr.item.event_status, "CONFIRMED"))
+        event.add(
+            "status",
+            {"cancelled": "CANCELLED", "planned": "TENTATIVE", "unreported": "TENTATIVE"}.get(
+                tr.item.event_status, "CONFIRMED"
+            ),
+        )
         calendar.add_component(event)
     return calendar.to_ical()
