@@ -1,4 +1,4 @@
-"""The prefilter of costly expressions (hooks/lrp/prefilter.py): the same HTML as without it."""
+"""The prefilter of costly expressions (hooks/mkdocs_engine.py): the same HTML as without it."""
 
 import random
 import re
@@ -8,8 +8,7 @@ import markdown
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import yaml_load
-
-from lrp.prefilter import Prefilter, Prefiltered, tables
+from mkdocs_engine import Prefilter, Prefiltered, tables
 
 REPO = Path(__file__).resolve().parents[1]
 

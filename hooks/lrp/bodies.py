@@ -19,7 +19,6 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import addresses, safehtml
 from .errors import Invalid, Report
-from .prefilter import Prefilter
 
 # What Python-Markdown's tables extension writes for a column's alignment, and our class for it:
 # an inline style would be refused by the page's Content-Security-Policy.
@@ -31,9 +30,7 @@ class Converter:
 
     def __init__(self, extensions=(), configs: dict | None = None):
         self._images = _Images()
-        self.md = markdown.Markdown(
-            extensions=[*extensions, self._images, Prefilter()], extension_configs=dict(configs or {})
-        )
+        self.md = markdown.Markdown(extensions=[*extensions, self._images], extension_configs=dict(configs or {}))
 
     def convert(self, text: str, image_size: Callable[[str], tuple[int, int] | None] | None = None):
         """The HTML of a Markdown text and the tokens of its table of contents."""

@@ -7,11 +7,11 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from . import addresses, feeds, geo, structured, timeline
+from . import addresses, feeds, geo, history, structured, timeline
 from .content import Content
 from .dates import PartialDate, format_span, span_parts
 from .model import Item, Translation
-from .plan import SEARCHED, Export, SitePlan
+from .plan import MEDIA_TYPES, SEARCHED, Export, SitePlan
 from .settings import COLLECTIONS
 from .strings import Strings
 
@@ -25,19 +25,19 @@ class SiteView:
         self.strings = strings
         self.site_url = site_url.rstrip("/") + "/"
         self.settings = content.settings
-        self.material_languages: frozenset = frozenset()  # languages Material has UI strings for
         self.searched = SEARCHED  # kinds of page whose content search indexes
         self._timelines: dict = {}  # lang -> timeline entries, once per build
         self._filters: dict = {}  # lang -> facet values of its timeline
         self._project_pages: dict | None = None  # project id -> its docs page
         self._map: geo.Map | None = None
+        self._history: history.History | None = None  # read from Git once per build, when first needed
+        self._changes: dict = {}  # item key -> when its content last changed
         self._dates: dict = {}  # translation path -> date text parts
         self._fragments: dict = {}  # (template, translation path) -> HTML with ROOT for the site root
         self._shared: dict = {}  # (template, lang, active) -> HTML with ROOT for the site root
-        self._material: dict = {}  # (lang, key) -> Material's UI string
-        self._icons: dict = {}  # Material icon name -> SVG
         self.env = None  # the build's Jinja environment, set by the hooks
         self.config = None  # the theme's configuration as templates see it, set by the hooks
+        self.theme = None  # what templates take from the theme's insides (styles, t, icon), set by the hooks
 
     def fragment(self, template: str, tr: Translation, base_url: str) -> Markup:
         """An item's card or timeline entry: rendered once per build, its links made relative to
@@ -53,10 +53,8 @@ class SiteView:
         entry, its links made relative to the page that shows it."""
         key = (template, lang, active)
         if key not in self._shared:
-            if template == "styles":  # Material's own block, so that its hashed file names stay its own
-                base = self.env.get_template("base.html")
-                context = base.new_context({"config": self.config, "base_url": ROOT, "page": None})
-                self._shared[key] = "".join(base.blocks["styles"](context))
+            if template == "styles":  # the theme's own stylesheet links
+                self._shared[key] = self.theme.styles(ROOT)
             else:
                 values = {"code": lang, "active": active, "root": ROOT, "config": self.config}
                 self._shared[key] = self.env.get_template(template).render(values)
@@ -69,21 +67,12 @@ class SiteView:
         return page.url if any(entry is page for entry in self.plan.nav[page.lang.code]) else None
 
     def material_t(self, lang: str, key: str) -> str:
-        """One of Material's UI strings in a language, else in English."""
-        if (lang, key) not in self._material:
-            text = ""
-            for code in (lang, "en") if lang in self.material_languages else ("en",):
-                text = str(self.env.get_template(f"partials/languages/{code}.html").module.t(key)).strip()
-                if text:
-                    break
-            self._material[lang, key] = text or key
-        return self._material[lang, key]
+        """One of the theme's UI strings in a language, else in English."""
+        return self.theme.t(lang, key)
 
     def icon(self, name: str) -> Markup:
-        """One of Material's bundled SVG icons, such as "material/menu"."""
-        if name not in self._icons:
-            self._icons[name] = Markup(self.env.loader.get_source(self.env, f".icons/{name}.svg")[0].strip())
-        return self._icons[name]
+        """One of the theme's bundled SVG icons, such as "material/menu"."""
+        return self.theme.icon(name)
 
     def timeline(self, lang: str) -> list[Translation]:
         if lang not in self._timelines:
@@ -180,31 +169,83 @@ class SiteView:
         return timeline.matching(self.timeline(lang), timeline.Filter("project", project_id))
 
     def export(self, export: Export) -> str | bytes:
-        """The content of an export file: the timeline's JSON and iCalendar, the Atom feed."""
+        """The content of an export file: the timeline's JSON and iCalendar, the Atom feed, robots.txt."""
         code = export.lang.code
+        if export.kind == "robots":
+            return f"User-agent: *\nAllow: /\nSitemap: {self.absolute('sitemap.xml')}\n"
         if export.kind == "atom":
-            items = feeds.newest([self.content.listing(collection, code) for collection in COLLECTIONS])
-            return feeds.atom(
-                [(tr, self.absolute(tr.url)) for tr in items],
-                title=self.t(code, "site.name"),
-                lang=code,
-                home=self.absolute(self.plan.homes[code].url),
-                self_url=self.absolute(export.dest_uri),
-                labels=lambda collection: self.t(code, f"collection.{collection}"),
-                updated=self.content.today,
-            )
+            return self._feed(code, self.absolute(export.dest_uri))
         items = self.timeline(code)
         if export.kind == "json":
             return timeline.as_json(items, self.absolute)
-        stamp = dt.datetime.combine(self.content.today, dt.time(), dt.UTC)
         return timeline.as_icalendar(
             items,
             self.absolute,
             lambda place: self.label("places", place, export.lang.code),
             urlsplit(self.site_url).netloc or "localhost",
-            stamp,
+            lambda tr: self.changed(tr.item),
             self.t(export.lang.code, "site.name"),
         )
+
+    def _feed(self, code: str, self_url: str) -> bytes:
+        """A language's Atom feed: its entries that changed last, with ids that outlive the address."""
+        authority = self.settings.tag_authority
+        entries = []
+        for collection in COLLECTIONS:
+            for tr in self.content.listing(collection, code):
+                url = self.absolute(tr.url)
+                entry_id = feeds.entry_id(tr, authority, url)
+                entries.append(feeds.Entry(tr, url, entry_id, self.changed(tr.item), self.file_history.first(tr.path)))
+        home = self.absolute(self.plan.homes[code].url)
+        return feeds.atom(
+            feeds.newest(entries),
+            title=self.t(code, "site.name"),
+            lang=code,
+            identifier=feeds.feed_id(code, authority, home),
+            home=home,
+            self_url=self_url,
+            labels=lambda collection: self.t(code, f"collection.{collection}"),
+            updated=self.file_history.newest(),
+        )
+
+    def media_type(self, kind: str) -> str:
+        """The media type of an export, as its <link rel="alternate" type> declares it."""
+        return MEDIA_TYPES[kind]
+
+    # ---- change dates: feeds, sitemap and structured data tell the same ---------------------
+
+    @property
+    def file_history(self) -> history.History:
+        """When the repository's files changed: one Git command per build, run when first needed."""
+        if self._history is None:
+            self._history = history.History.read(self.settings.root, history.source_date_epoch())
+        return self._history
+
+    def changed(self, item: Item) -> dt.datetime:
+        """When an item's content last changed: its file in every language and what they show."""
+        if item.key not in self._changes:
+            translations = item.translations.values()
+            paths = {tr.path for tr in translations} | {path for tr in translations for path in tr.media()}
+            self._changes[item.key] = self.file_history.last(sorted(paths)) or self.file_history.newest()
+        return self._changes[item.key]
+
+    def lastmod(self, page) -> str | None:
+        """A page's last change for the sitemap, from the same dates as the feeds; None where unknown."""
+        moment = self._page_changed(page)
+        return history.stamp(moment) if moment else None
+
+    def _page_changed(self, page) -> dt.datetime | None:
+        if page.kind == "search":  # the search page's own text is the site's strings
+            return None
+        if page.sources is not None:  # an item's or a docs page: its files and those it links to
+            shown = [self.file_history.last(page.sources), self.changed(page.translation.item)]
+            return max(moment for moment in shown if moment)
+        if page.kind in ("index", "timeline"):  # a listing, a term's page or a timeline view: its entries
+            return max((self.changed(tr.item) for tr in page.entries), default=None)
+        if "" not in self._changes:  # the home page, a phase's page, the terms' index: the whole content
+            items = [*self.content.items.values(), *self.content.docs.values()]
+            self._changes[""] = max((self.changed(item) for item in items), default=self.file_history.newest())
+        return self._changes[""]
 
     def place_map(self) -> geo.Map:
         if self._map is None:
@@ -221,6 +262,7 @@ class SiteView:
         return addresses.term(self.settings.language(lang), vocabulary, term_id) if known else None
 
     def feed_url(self, lang: str) -> str:
+        """The site address of a language's Atom feed."""
         return next(e.dest_uri for e in self.plan.exports if e.kind == "atom" and e.lang.code == lang)
 
     def image_url(self, page) -> str:
@@ -253,14 +295,20 @@ class SiteView:
                 image=self.image_url(page) if tr.get("image") else None,
                 place=lambda place_id: self._place(place_id, code),
                 organizer=organizer,
+                modified=self.changed(tr.item),
             )
         )
 
     def _place(self, place_id: str, lang: str) -> dict:
+        """A place of data/places.yml as a schema.org Place. Its address is its country; an area
+        that lies in no one country (the Baltic states, abroad) is named as the address's region."""
         term = self.content.vocab.places.get(place_id)
-        data = {"@type": "Place", "name": self.label("places", place_id, lang)}
+        name = self.label("places", place_id, lang)
+        data = {"@type": "Place", "name": name}
         if term and term.country:
             data["address"] = {"@type": "PostalAddress", "addressCountry": term.country}
+        else:
+            data["address"] = {"@type": "PostalAddress", "addressRegion": name}
         if term and term.lat is not None:
             data["geo"] = {"@type": "GeoCoordinates", "latitude": term.lat, "longitude": term.lon}
         return data

@@ -1,0 +1,186 @@
+"""One build of the site, from MkDocs' configuration to the last file written: the object that
+hooks/site.py hands every event to, as Material's plugins hand theirs to their managers.
+
+It owns what lives exactly as long as the build: the content and its plan, the view templates
+read, the per-language navigation, the search indexer, the garbage collector's freeze, and the
+exports. Nothing of it outlives the build (the preview makes a new one for every rebuild).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import logging
+import os
+from pathlib import Path
+
+import mkdocs_engine as engine
+from markupsafe import escape
+from mkdocs.exceptions import Abort
+
+from lrp import Settings, freshness, load_content
+from lrp.bodies import Converter
+from lrp.fields import fields_of
+from lrp.plan import SEARCHED, plan_site
+from lrp.search import Indexer, IndexingError
+from lrp.strings import Strings
+from lrp.templates import expand_field_tables
+from lrp.view import SiteView
+
+log = logging.getLogger("mkdocs.hooks.lrp")
+
+
+def build_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH for a reproducible build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+
+
+class SiteBuild:
+    """Everything one build knows. ``serve``: the preview (drafts shown, mistakes only logged);
+    ``dirty``: `mkdocs serve --dirty`, where unchanged pages are kept as built before."""
+
+    def __init__(self, config, *, serve: bool, dirty: bool):
+        self.serve, self.dirty = serve, dirty
+        root = Path(config.config_file_path).parent
+        try:
+            self.settings = Settings.from_mapping(root, config.extra.get("lrp") or {})
+        except ValueError as error:  # the site's configuration, not content: nothing can be built
+            raise Abort(f"mkdocs.yml: {error}") from None
+        strings = Strings.load(self.settings)  # never raises: its mistakes are reported with the content's
+        self.content = load_content(
+            self.settings,
+            today=build_date(),
+            include_drafts=serve,
+            converter=Converter([*config.markdown_extensions, engine.Prefilter()], config.mdx_configs),
+            expand=lambda text, lang: expand_field_tables(text, lang, strings, fields_of),
+        )
+        if strings.mistakes:
+            self.content.mistakes = sorted({*self.content.mistakes, *strings.mistakes})
+        self.plan = plan_site(self.content, strings)
+        self.view = SiteView(self.content, self.plan, strings, config.site_url or "/")
+        self.navs: dict = {}  # lang code -> its Navigation
+        self.search: Indexer | None = None  # started once the content is known to be good
+        self.unchanged: set[str] = set()  # dirty builds: pages left as built before
+        self.unsearched = sum(page.kind in SEARCHED for page in self.plan.pages)  # pages search waits for
+        self.frozen = False
+
+    # ---- the events, in the order MkDocs sends them --------------------------------------
+
+    def config(self, config) -> None:
+        """Report the content's mistakes; stop a build that has any. Start the search indexer."""
+        for mistake in self.content.mistakes:
+            log.error(str(mistake))
+        for warning in self.content.warnings:  # shown, but not a warning to MkDocs: --strict would stop on it
+            log.info(str(warning))
+        if os.environ.get("GITHUB_ACTIONS") == "true":  # shown on the pull request's diff
+            print("\n".join(mistake.annotation() for mistake in self.content.mistakes), flush=True)
+        if self.content.mistakes and not self.serve:
+            count = len(self.content.mistakes)
+            raise Abort(f"{count} content mistake{'s' if count > 1 else ''}: nothing was built. Fix the lines above.")
+        self.search = Indexer()
+        if self.dirty:
+            self._keep_unchanged(config)
+
+    def _keep_unchanged(self, config) -> None:
+        """A dirty build: the pages as built before are kept, and search indexes them at once."""
+        root = self.settings.root
+        # What shapes every page: the configuration, data/, docs/ (the navigation), templates, this code.
+        shared = freshness.newest(
+            [root / "data", root / "docs", Path(config.theme.custom_dir), Path(__file__).parent],
+            [Path(config.config_file_path)],
+        )
+        self.unchanged = freshness.unchanged(self.plan.pages, Path(config.site_dir), root, shared)
+        kept = [page.dest_uri for page in self.plan.pages if page.kind in SEARCHED and page.src_uri in self.unchanged]
+        self.search.add_built(Path(config.site_dir), kept)
+        self.unsearched -= len(kept)
+
+    def files(self, files, config):
+        """The plan's pages and the media they show, instead of docs/ as MkDocs reads it."""
+        docs_dir = Path(config.docs_dir).resolve()
+        for file in list(files):
+            if file.abs_src_path and docs_dir in Path(file.abs_src_path).resolve().parents:
+                files.remove(file)  # docs/ is read by the core, with repository paths like the rest
+        # Pages search indexes come first, so that Pagefind can write its bundle while the rest is built.
+        for spec in sorted(self.plan.pages, key=lambda page: page.kind not in SEARCHED):
+            files.append(engine.page_file(config, spec, unchanged=spec.src_uri in self.unchanged))
+        if not self.unsearched:  # no page search indexes is rebuilt
+            self.search.start_writing(Path(config.site_dir) / "pagefind")
+        for path in self.content.published_media():
+            files.append(engine.media_file(config, path, self.settings.root / path, self.view.media(path)))
+        return files
+
+    def nav(self, files):
+        """A navigation per language; MkDocs is given the default language's."""
+        for code, entries in self.plan.nav.items():
+            pages = [files.get_file_from_path(entry.src_uri).page for entry in entries]
+            for page, entry in zip(pages, entries, strict=True):
+                page.title = escape(entry.title)
+            home = next((page for page, entry in zip(pages, entries, strict=True) if entry.kind == "home"), None)
+            self.navs[code] = engine.navigation(pages, home)
+        return self.navs[self.settings.default.code]
+
+    def env(self, env, config):
+        # Content, plan and converted pages live until the build ends: the cycle collector need not
+        # go through them again while the pages are rendered (a few per cent of a build). Thawed at its end.
+        gc.freeze()
+        self.frozen = True
+        # Our templates (overrides/lrp/) escape by default; Material's are left as they are.
+        env.autoescape = lambda name: bool(name) and name.startswith("lrp/")
+        env.globals["lrp_site"] = self.view
+        self.view.env = env
+        self.view.config = config
+        self.view.theme = engine.Material(env, config, self.settings.codes)
+        return env
+
+    def page_markdown(self, markdown: str, page) -> str:
+        spec = self.plan.by_src.get(page.file.src_uri)
+        if spec:
+            page.meta = {"template": spec.template}
+            page.title = escape(spec.title)  # Material prints titles unescaped
+        return markdown
+
+    def page_context(self, context: dict, page) -> dict:
+        spec = self.plan.by_src.get(page.file.src_uri)
+        if spec:
+            context["lrp"] = spec
+            context["nav"] = self.navs[spec.lang.code]
+        return context
+
+    def post_page(self, output: str, page, config) -> str:
+        spec = self.plan.by_src.get(page.file.src_uri)
+        if spec and spec.kind in SEARCHED:  # listings, the timeline and term pages repeat what items say
+            self.search.add(output, "/" + spec.url)
+            self.unsearched -= 1
+            if not self.unsearched:  # Pagefind writes its bundle while the other pages are built
+                self.search.start_writing(Path(config.site_dir) / "pagefind")
+        return output
+
+    def post_build(self, config) -> None:
+        """Write the exports (the timeline's JSON and iCalendar, the Atom feeds) while Pagefind
+        finishes the search bundle: one index per language, read from each page's <html lang>."""
+        site = Path(config.site_dir)
+        for export in self.plan.exports:
+            path = site / export.dest_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            content = self.view.export(export)
+            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        self._thaw()
+        if self.serve:  # the preview reloads at once; its search follows a moment later
+            self.search.finish_later(site / "pagefind", lambda e: log.error(f"Pagefind could not index the site: {e}"))
+            return
+        try:
+            self.search.finish(site / "pagefind")
+        except IndexingError as error:
+            raise Abort(f"Pagefind could not index the site: {error}") from None
+
+    def error(self) -> None:
+        """The build failed: nothing stays frozen, and the indexer is stopped."""
+        self._thaw()
+        if self.search:
+            self.search.close()
+
+    def _thaw(self) -> None:
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False

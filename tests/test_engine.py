@@ -1,0 +1,73 @@
+"""The one room for the engine's internals (hooks/mkdocs_engine.py) and the thin handlers."""
+
+import hashlib
+import inspect
+import logging
+import re
+from pathlib import Path
+
+import markdown
+import material
+import mkdocs_engine
+import pytest
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+HOOKS = Path(__file__).resolve().parents[1] / "hooks"
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# What mkdocs_engine.py relies on of the engine's insides, as it was when it was written. When an
+# upgrade changes one of these, read the new version, mend mkdocs_engine.py, then update the hash.
+UPSTREAM = {
+    # PlanPage.render replaces this: it must still set what templates read (content, toc).
+    "mkdocs Page.render": (lambda: inspect.getsource(Page.render), "320529348f7a8af1"),
+    "mkdocs File.generated": (lambda: inspect.getsource(File.generated), "8699762cdd2d37a4"),
+    # Material.styles renders this block of Material's base template.
+    "material base.html styles block": (
+        lambda: re.search(
+            r"{% block styles %}.*?{% endblock %}",
+            (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8"),
+            re.S,
+        ).group(0),
+        "3e2f8b00a4426913",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", UPSTREAM)
+def test_what_the_engine_module_relies_on_is_unchanged_upstream(name):
+    source, expected = UPSTREAM[name]
+    assert _sha(source()) == expected, f"{name} changed upstream: re-check hooks/mkdocs_engine.py"
+
+
+def test_versions_are_checked_in_one_line_each(caplog, monkeypatch):
+    assert mkdocs_engine.check_versions(logging.getLogger("t")) == []  # as pinned in requirements.txt
+    monkeypatch.setitem(mkdocs_engine.WRITTEN_FOR, "mkdocs", "0.1")
+    with caplog.at_level(logging.WARNING):
+        assert mkdocs_engine.check_versions(logging.getLogger("t")) == ["mkdocs"]
+    assert len(caplog.records) == 1 and "written for mkdocs 0.1" in caplog.records[0].getMessage()
+
+
+def test_the_prefilter_skips_what_it_does_not_find():
+    text = "# Title\n\n> quote `x` [a](b)\n\n---\n"
+    plain, filtered = markdown.Markdown(), markdown.Markdown()
+    for md in (plain, filtered):
+        md.inlinePatterns.deregister("backtick")  # a processor it expects is missing
+    mkdocs_engine.Prefilter().extendMarkdown(filtered)
+    assert filtered.convert(text) == plain.convert(text)
+    md = markdown.Markdown()
+    md.parser.blockprocessors["quote"].RE = "not an expression"  # an attribute of another kind
+    mkdocs_engine.Prefilter().extendMarkdown(md)
+    assert md.parser.blockprocessors["quote"].RE == "not an expression"
+
+
+def test_handlers_take_keywords_and_ignore_new_ones():
+    source = (HOOKS / "site.py").read_text(encoding="utf-8")
+    handlers = re.findall(r"^def (on_\w+)\((.*?)\)", source, re.M | re.S)
+    assert {name for name, _ in handlers} >= {"on_startup", "on_config", "on_files", "on_post_page", "on_build_error"}
+    for name, parameters in handlers:
+        assert "**kwargs" in parameters, name
