@@ -11,9 +11,13 @@ from functools import cache, total_ordering
 from babel import Locale
 from babel.dates import format_date
 
-from .errors import Invalid
+from .errors import Invalid, quote
 
-_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
+# Years a date may have. Year 0 does not exist; the first and last years Python and Babel can
+# reckon with (1 and 9999) would overflow the day after a span or sort as nonsense, and no story,
+# event or publication of the platform lies outside these.
+YEARS = (1000, 2999)
 
 
 @total_ordering
@@ -27,19 +31,22 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value) -> PartialDate:
-        if isinstance(value, dt.datetime):
-            raise Invalid("must be a date without a time, written YYYY, YYYY-MM or YYYY-MM-DD")
-        if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
-        text = str(value).strip() if isinstance(value, (str, int)) and value is not True else ""
+        """A date as the editor wrote it: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise Invalid("must be one date, written YYYY, YYYY-MM or YYYY-MM-DD")
+        text = value.strip()
         match = _FORMS.match(text)
-        if not match or isinstance(value, bool):
-            raise Invalid(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        if not match:
+            raise Invalid(f"{quote(value)} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else None for part in match.groups())
+        if not YEARS[0] <= year <= YEARS[1]:
+            raise Invalid(f"{quote(text)} is out of range: a year is from {YEARS[0]} to {YEARS[1]}")
         if month is not None and not 1 <= month <= 12:
-            raise Invalid(f"'{text}' has no month {month}; months are 01 to 12")
+            raise Invalid(f"{quote(text)} has no month {month}; months are 01 to 12")
         if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise Invalid(f"'{text}' is not a day of the calendar")
+            raise Invalid(f"{quote(text)} is not a day of the calendar")
         return cls(year, month, day)
 
     @property

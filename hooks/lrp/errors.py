@@ -5,6 +5,27 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+# Bidirectional embeddings, overrides and isolates: they can make text read differently from how
+# it is stored. (The marks U+200E, U+200F and U+061C change no order and are allowed in text.)
+BIDI_CONTROLS = frozenset(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
+
+
+def visible(text: str) -> str:
+    """``text`` with every character that does not show as itself on one line (control, format,
+    bidirectional, separator and unassigned characters; a space stays) written as its code
+    point, ``\\u200b``: a quoted value is seen as it is, and a message stays one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
+def quote(value, limit: int = 60) -> str:
+    """A value as the editor wrote it, in quotes, safe to show on one line: ``'talssi'``."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{visible(text)}'"
+
 
 @dataclass(frozen=True, order=True)
 class Mistake:
@@ -31,12 +52,38 @@ class Mistake:
 
 
 class Invalid(ValueError):
-    """Raised by a field check; ``line`` points into a list when it is known."""
+    """A mistake found while reading or checking a value.
 
-    def __init__(self, message: str, line: int | None = None):
+    ``line`` is the file line where the reader knows it; ``field`` the field it belongs to where
+    the reader knows it; ``path`` where inside a field's value a check found it (list indexes and
+    keys, for example ``(2, "value")``). ``Invalid.several`` carries several mistakes at once, so
+    that every wrong entry of a list is its own mistake.
+    """
+
+    def __init__(self, message: str, line: int | None = None, *, field: str | None = None, path: tuple = ()):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.field = field
+        self.path = tuple(path)
+        self.problems: list[Invalid] = []
+
+    @classmethod
+    def several(cls, problems: list[Invalid]) -> Invalid:
+        if len(problems) == 1:
+            return problems[0]
+        error = cls(problems[0].message, problems[0].line, field=problems[0].field, path=problems[0].path)
+        error.problems = list(problems)
+        return error
+
+    def each(self) -> list[Invalid]:
+        """Every mistake this one carries (itself, when it is one)."""
+        return self.problems or [self]
+
+    def within(self, *path) -> Invalid:
+        """The same mistakes, found inside the part ``path`` of a value."""
+        moved = [Invalid(p.message, p.line, field=p.field, path=(*path, *p.path)) for p in self.each()]
+        return Invalid.several(moved)
 
 
 class Report:
@@ -44,12 +91,20 @@ class Report:
 
     def __init__(self) -> None:
         self._mistakes: list[Mistake] = []
+        self._withheld: set[str] = set()
 
     def add(self, path: str, line: int | None, field: str, message: str) -> None:
-        self._mistakes.append(Mistake(path, line or 1, field, message))
+        """Add a mistake; whatever the message quotes, it stays one line of plain text."""
+        self._mistakes.append(Mistake(path, line or 1, visible(str(field)), visible(message)))
+
+    def withhold(self, path: str) -> None:
+        """Mark a file as not publishable without a mistake of its own: what it lacks is a
+        mistake reported in another file (its other language's, which it inherits from)."""
+        self._withheld.add(path)
 
     def paths(self) -> set[str]:
-        return {m.path for m in self._mistakes}
+        """The files that are not valid: those with a mistake, and those withheld."""
+        return {m.path for m in self._mistakes} | self._withheld
 
     @property
     def mistakes(self) -> list[Mistake]:
@@ -58,5 +113,7 @@ class Report:
 
 def did_you_mean(word: str, choices) -> str:
     """A suggestion such as " did you mean 'ventspils'?", or "" when nothing is close."""
-    close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
+    if not isinstance(word, str) or len(word) > 200:
+        return ""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""

@@ -213,7 +213,8 @@ def reference(collections: tuple[str, ...]) -> Check:
         parts = _one(value).split("/")
         if len(parts) != 2 or parts[0] not in collections or not SLUG.match(parts[1]):
             example = f"{collections[0]}/<slug>"
-            raise Invalid(f"{quote(value)} must be written {example}{did_you_mean(parts[0], collections)}")
+            hint = did_you_mean(parts[0], collections) if parts[0] not in collections else ""
+            raise Invalid(f"{quote(value)} must be written {example}{hint}")
         return value
 
     return check
@@ -366,6 +367,11 @@ SPECIFIC = {
             "list of {value: number, label: text}",
             "own",
         ),
+        Field(
+            "attendance",
+            one_of(("offline", "online", "mixed")),
+            "offline (default), online or mixed: how people took part",
+        ),
     ),
     "publications": (
         Field("authors", each(text(120), "names"), "list of names", required=("publications",)),
@@ -381,6 +387,9 @@ SPECIFIC = {
         ),
         Field("launch", reference(("events",)), "events/<slug>: the event where it was presented"),
         Field("featured", flag, "true to feature it on the home page (optional)"),
+        Field(
+            "author_type", one_of(("person", "organization")), "person (default) or organization: what the authors are"
+        ),
     ),
     "docs": (
         Field("title", text(120), "text; else the first heading is the title", "own"),

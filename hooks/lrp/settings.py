@@ -14,6 +14,13 @@ COLLECTIONS = ("stories", "events", "publications")
 SECTIONS = (*COLLECTIONS, "timeline", "themes", "places", "search")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SLUG_MAX = 80
+# The tagging entity of tag: URIs (RFC 4151): a domain name or an e-mail address, a comma and a
+# date (YYYY, YYYY-MM or YYYY-MM-DD) on which its owner held it, e.g. "romu-platforma.lv,2021".
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+TAG_AUTHORITY = re.compile(
+    rf"^(?:[A-Za-z0-9._%+-]+@)?{_LABEL}(?:\.{_LABEL})+,[0-9]{{4}}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$",
+    re.ASCII,
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,7 @@ class Settings:
     languages: tuple[Language, ...]
     page_size: int = 12
     nav: tuple[str, ...] = ()
+    tag_authority: str | None = None  # of the feeds' entry ids; without it they are the entries' addresses
 
     @property
     def default(self) -> Language:
@@ -106,7 +114,19 @@ class Settings:
         nav = mapping.get("nav") or ()
         if not isinstance(nav, list | tuple) or not all(isinstance(entry, str) for entry in nav):
             raise ValueError("extra.lrp.nav: must be a list of names")
-        return cls(root=Path(root), languages=tuple(languages), page_size=page_size, nav=tuple(nav))
+        tag_authority = mapping.get("tag_authority")
+        if tag_authority is not None and not (isinstance(tag_authority, str) and TAG_AUTHORITY.match(tag_authority)):
+            raise ValueError(
+                "extra.lrp.tag_authority: must be a domain name (or e-mail address) you held, a comma and "
+                "the year (or day) you held it, e.g. romu-platforma.lv,2021"
+            )
+        return cls(
+            root=Path(root),
+            languages=tuple(languages),
+            page_size=page_size,
+            nav=tuple(nav),
+            tag_authority=tag_authority,
+        )
 
 
 def markdown_extensions(root: Path) -> list:

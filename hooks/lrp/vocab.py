@@ -1,15 +1,25 @@
-"""Vocabularies in data/: places, themes and project phases."""
+"""Vocabularies in data/: places, themes and project phases.
+
+A mistake in a vocabulary is reported once, in its file: an entry with a wrong part keeps its
+other parts, and the ids of a file that cannot be read at all are taken on trust (with the id as
+label) while it is broken, so that no item using them gets a mistake of its own, and the preview
+keeps showing the items.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from .dates import PartialDate
-from .errors import Invalid, Report
+from .errors import Invalid, Report, did_you_mean, quote
+from .fields import plain_text
 from .settings import SLUG, Settings
 from .yamlmarks import load_mapping
 
 VOCABULARIES = ("places", "themes", "projects")
+# The keys an entry may have besides a label per language.
+EXTRA = {"places": ("country", "lat", "lon"), "themes": (), "projects": ("date", "end", "funding")}
 
 
 @dataclass(frozen=True)
@@ -35,9 +45,17 @@ class Vocabularies:
     places: dict = field(default_factory=dict)
     themes: dict = field(default_factory=dict)
     projects: dict = field(default_factory=dict)
+    broken: set = field(default_factory=set)  # vocabularies whose file could not be read
 
     def get(self, name: str) -> dict:
         return getattr(self, name)
+
+    def term(self, name: str, term_id: str) -> Term | None:
+        """The term with that id; while the file is broken, a stand-in for any well-formed id."""
+        terms = self.get(name)
+        if term_id not in terms and name in self.broken and SLUG.match(term_id):
+            terms[term_id] = Term(name, term_id, {})
+        return terms.get(term_id)
 
 
 def load_vocabularies(settings: Settings, report: Report) -> Vocabularies:
@@ -47,49 +65,92 @@ def load_vocabularies(settings: Settings, report: Report) -> Vocabularies:
         rel = f"data/{name}.yml"
         if not path.is_file():
             report.add(rel, 1, name, "the file is missing")
+            vocab.broken.add(name)
             continue
         try:
             located = load_mapping(path.read_text(encoding="utf-8"))
         except Invalid as error:
-            report.add(rel, error.line, name, error.message)
+            report.add(rel, error.line, error.field or name, error.message)
+            vocab.broken.add(name)
             continue
+        except (OSError, UnicodeDecodeError) as error:
+            report.add(rel, 1, name, _unreadable(error))
+            vocab.broken.add(name)
+            continue
+        for line, key, message in located.mistakes:
+            report.add(rel, line, key, message)
         for term_id, raw in located.data.items():
-            line = located.lines[term_id]
-            term = _term(name, term_id, raw, settings, lambda f, m, rel=rel, line=line: report.add(rel, line, f, m))
+
+            def fail(message: str, *path, term_id=term_id, rel=rel, located=located) -> None:
+                report.add(rel, located.line(term_id, *path), term_id, message)
+
+            term = _term(name, term_id, raw, settings, fail)
             if term:
                 vocab.get(name)[term_id] = term
     return vocab
 
 
+def _unreadable(error: Exception) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return "the file is not UTF-8 text; save it as UTF-8"
+    return f"the file cannot be read ({error.strerror or error})"
+
+
 def _term(name: str, term_id: str, raw, settings: Settings, fail) -> Term | None:
+    """One entry; its wrong parts are reported and left out, the rest kept."""
     if not SLUG.match(term_id):
-        fail(term_id, "an id is lowercase letters, digits and single hyphens")
+        fail("an id is lowercase letters, digits and single hyphens")
         return None
     if not isinstance(raw, dict):
-        fail(term_id, "give a label per language, for example {lv: Rīga, en: Riga}")
-        return None
-    labels = {code: str(raw[code]) for code in settings.codes if isinstance(raw.get(code), (str, int))}
-    if settings.default.code not in labels:
-        fail(term_id, f"needs a label in '{settings.default.code}'")
-        return None
-    term = Term(name, term_id, labels)
-    try:
-        if name == "places":
-            lat, lon = raw.get("lat"), raw.get("lon")
-            for key, value, limit in (("lat", lat, 90), ("lon", lon, 180)):
-                if value is not None and (
-                    isinstance(value, bool) or not isinstance(value, (int, float)) or abs(value) > limit
-                ):
-                    raise Invalid(f"{key} must be a number between -{limit} and {limit}")
-            return Term(name, term_id, labels, lat=lat, lon=lon, country=raw.get("country"))
-        if name == "projects":
-            start = PartialDate.parse(raw["date"]) if "date" in raw else None
-            end = PartialDate.parse(raw["end"]) if "end" in raw else None
-            funding = raw.get("funding") or {}
-            if not isinstance(funding, dict):
-                raise Invalid("funding must give a text per language")
-            return Term(name, term_id, labels, date=start, end=end, funding={k: str(v) for k, v in funding.items()})
-    except Invalid as error:
-        fail(term_id, error.message)
-        return None
-    return term
+        fail("give a label per language, for example {lv: Rīga, en: Riga}")
+        return Term(name, term_id, {})
+    allowed = (*settings.codes, *EXTRA[name])
+    for key in raw:
+        if key not in allowed:
+            fail(f"{quote(key)} is not known here{did_you_mean(key, allowed)}; give {', '.join(allowed)}", key)
+    labels = {}
+    for code in settings.codes:
+        if code in raw:
+            try:
+                labels[code] = plain_text(raw[code], 200)
+            except Invalid as error:
+                fail(f"{code}: {error.message}", code)
+    if settings.default.code not in labels and settings.default.code not in raw:
+        fail(f"needs a label in '{settings.default.code}'")
+    extra = {}
+    for key in EXTRA[name]:
+        if key in raw:
+            try:
+                extra[key] = _extra(key, raw[key])
+            except Invalid as error:
+                fail(f"{key}: {error.message}", key, *error.path)
+    return Term(name, term_id, labels, **extra)
+
+
+def _extra(key: str, value):
+    """The value of an entry's own key (a place's coordinates, a project's span and funding)."""
+    if key in ("lat", "lon"):
+        limit = 90 if key == "lat" else 180
+        try:
+            number = float(value) if isinstance(value, str) and value.strip() else math.nan
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number) or abs(number) > limit or "_" in value:
+            raise Invalid(f"{quote(value)} must be a number from -{limit} to {limit}, such as 56.95")
+        return number
+    if key == "country":
+        if not isinstance(value, str) or len(value) != 2 or not value.isascii() or not value.isupper():
+            raise Invalid(f"{quote(value)} must be a two-letter country code such as LV")
+        return value
+    if key in ("date", "end"):
+        return PartialDate.parse(value)
+    # funding: a text per language
+    if not isinstance(value, dict):
+        raise Invalid("must give a text per language, for example {lv: …, en: …}")
+    funding = {}
+    for code, text in value.items():
+        try:
+            funding[code] = plain_text(text)
+        except Invalid as error:
+            raise Invalid(f"{code}: {error.message}", path=(code,)) from None
+    return funding

@@ -1,4 +1,15 @@
-"""Front-matter and data files read with PyYAML's safe loader, keeping line numbers."""
+"""Front-matter and data files, read as the editor wrote them, keeping the line of every value.
+
+The YAML is parsed by PyYAML (libyaml's C parser where PyYAML has it), but its values are not
+resolved: every scalar is kept as the text the editor typed. ``0306406152`` stays that text (an
+ISBN, not the octal number 0306406152), ``no`` stays the word "no" (not False), ``2021-09-24``
+stays text for the date rules of the contract. Each field check turns text into its own type.
+
+The document is built from the parser's events, so that what the contract refuses is refused
+before anything is built from it: YAML anchors and aliases (an alias bomb is a mistake at its
+first anchor, not minutes of memory), tags such as ``!!int`` and nesting deeper than any field
+needs. A key written twice is a mistake under its own name; the first value is kept.
+"""
 
 from __future__ import annotations
 
@@ -6,71 +17,168 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .errors import Invalid
+from .errors import Invalid, quote, visible
 
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe loader (libyaml's C parser where PyYAML has it) that leaves dates as text: the date
-    rules are the contract's, not YAML's. Both parsers keep the line of every node."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # only its parser is used, for events
+MAX_DEPTH = 8  # the deepest value of the contract (a list of mappings) needs 3
+ANCHORS = "YAML anchors (&) and aliases (*) are not allowed; write the value itself"
 
 
 @dataclass
 class Located:
-    """A top-level mapping with the line of each key and of each list element."""
+    """A top-level mapping, with the line of each key and of each value inside it."""
 
     data: dict = field(default_factory=dict)
-    lines: dict = field(default_factory=dict)
-    item_lines: dict = field(default_factory=dict)
+    marks: dict = field(default_factory=dict)  # (key, index or key, …) -> line
+    mistakes: list = field(default_factory=list)  # (line, field, message): keys written twice
 
-    def line(self, key: str, index: int | None = None) -> int | None:
-        if index is not None and key in self.item_lines:
-            items = self.item_lines[key]
-            if index < len(items):
-                return items[index]
-        return self.lines.get(key)
+    def line(self, key: str, *path) -> int | None:
+        """The line of ``key``, or of the deepest known part of ``path`` inside its value."""
+        path = (key, *(part for part in path if part is not None))
+        while path:
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return None
+
+
+class _Frame:
+    """A mapping or list being built, and where it sits."""
+
+    __slots__ = ("container", "key", "path", "skip")
+
+    def __init__(self, container, path: tuple):
+        self.container = container
+        self.path = path
+        self.key = None  # a mapping's key waiting for its value
+        self.skip = False  # that key was written twice: its value is read and dropped
+
+
+_NOT_A_KEY = object()
 
 
 def load_mapping(text: str, first_line: int = 1) -> Located:
     """Parse YAML text holding one mapping; ``first_line`` is the file line of its first line.
 
-    Raises ``Invalid`` with the file line for syntax errors, duplicate keys and non-mappings.
+    Raises ``Invalid`` (with the file line, and the field where it is known) for YAML syntax
+    errors, anchors, aliases, tags and a document that is not a mapping. Keys written twice are
+    returned in ``Located.mistakes``.
     """
     offset = first_line - 1
-    loader = _Loader(text)
+    located = Located()
+    parser = _Loader(text)
+    top_key = None  # the top-level key being read, the field of a mistake inside its value
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return Located()
-        if not isinstance(node, yaml.MappingNode):
-            raise Invalid("must be a list of 'field: value' lines", first_line)
-        result = Located()
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            line = key_node.start_mark.line + 1 + offset
-            if not isinstance(key, str):
-                raise Invalid(f"'{key}' is not a field name", line)
-            if key in result.data:
-                raise Invalid(f"'{key}' is written twice", line)
-            result.data[key] = loader.construct_object(value_node, deep=True)
-            result.lines[key] = line
-            if isinstance(value_node, yaml.SequenceNode):
-                result.item_lines[key] = [n.start_mark.line + 1 + offset for n in value_node.value]
-        return result
+        stack: list[_Frame] = []
+        root = None
+        documents = 0
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.StreamEndEvent:
+                break
+            if kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
+                continue
+            line = event.start_mark.line + 1 + offset
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise Invalid("holds more than one YAML document; remove the second '---'", line)
+                continue
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value = stack.pop().container
+            elif kind is yaml.AliasEvent or event.anchor is not None:
+                raise Invalid(ANCHORS, line, field=top_key)
+            else:
+                if event.tag is not None:
+                    tag = "!!" + event.tag[18:] if event.tag.startswith("tag:yaml.org,2002:") else event.tag
+                    raise Invalid(
+                        f"{quote(tag)} is a YAML tag, which is not allowed; put a value that starts with '!' in quotes",
+                        line,
+                        field=top_key,
+                    )
+                parent = stack[-1] if stack else None
+                if parent is None:
+                    path = ()
+                elif isinstance(parent.container, list):
+                    path = (*parent.path, len(parent.container))
+                    if _NOT_A_KEY not in path:
+                        located.marks[path] = line
+                elif parent.key is None or parent.key is _NOT_A_KEY or parent.skip:
+                    path = (_NOT_A_KEY,)  # a key that is a list or mapping, or the dropped value of a twice-written key
+                else:
+                    path = (*parent.path, parent.key)
+                if kind is yaml.ScalarEvent:
+                    value = event.value
+                else:
+                    if len(stack) >= MAX_DEPTH:
+                        raise Invalid("is nested too deeply for any field", line, field=top_key)
+                    container = {} if kind is yaml.MappingStartEvent else []
+                    stack.append(_Frame(container, path))
+                    continue
+            # A finished value: the document, a list entry, a key or a key's value.
+            if not stack:
+                root = value
+                continue
+            parent = stack[-1]
+            if isinstance(parent.container, list):
+                parent.container.append(value)
+            elif parent.key is None:
+                _key(located, parent, value, line, top_key)
+                if len(stack) == 1 and parent.key is not _NOT_A_KEY:
+                    top_key = parent.key
+            else:
+                if not parent.skip and parent.key is not _NOT_A_KEY:
+                    parent.container[parent.key] = value
+                parent.key, parent.skip = None, False
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 + offset if mark else first_line
-        problem = getattr(error, "problem", None) or "is not valid YAML"
-        raise Invalid(f"YAML syntax: {problem}", line) from None
+        raise _syntax(error, text, offset, first_line) from None
     finally:
-        loader.dispose()
+        parser.dispose()
+    if root is None or root == "":
+        return located
+    if not isinstance(root, dict):
+        raise Invalid("must be a list of 'field: value' lines", first_line)
+    located.data = root
+    return located
+
+
+def _key(located: Located, frame: _Frame, key, line: int, top_key: str | None) -> None:
+    """A mapping's key has been read: note its line, or the mistake it is."""
+    top = frame.path == ()
+    if not isinstance(key, str):
+        located.mistakes.append(
+            (
+                line,
+                top_key if not top and top_key else "front-matter",
+                "a field name must be a word, not a list or a mapping",
+            )
+        )
+        frame.key, frame.skip = _NOT_A_KEY, True
+        return
+    frame.key = key
+    if key in frame.container:
+        if top:
+            located.mistakes.append((line, key, "is written twice; keep one of the two lines"))
+        else:
+            located.mistakes.append((line, top_key or key, f"{quote(key)} is written twice; keep one of the two"))
+        frame.skip = True
+    elif _NOT_A_KEY not in frame.path:
+        located.marks[(*frame.path, key)] = line
+
+
+def _syntax(error: yaml.YAMLError, text: str, offset: int, first_line: int) -> Invalid:
+    """A YAML syntax error as a mistake at its line, in words an editor can act on."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if isinstance(error, yaml.reader.ReaderError):
+        position = max(0, min(getattr(error, "position", 0), len(text)))
+        line = text.count("\n", 0, position) + 1 + offset
+        character = getattr(error, "character", None)
+        code = character if isinstance(character, int) else ord(character) if character else 0
+        return Invalid(f"contains the character U+{code:04X}, which YAML does not allow; remove it", line)
+    line = mark.line + 1 + offset if mark else first_line
+    problem = getattr(error, "problem", None) or "is not valid YAML"
+    return Invalid(f"YAML syntax: {visible(str(problem))}", line)
 
 
 @dataclass

@@ -1,0 +1,699 @@
+"""Fail closed: no input, however broken, ends in a traceback. Every mistake is one line
+`path:line: field: message`, values are read as the editor wrote them, every wrong entry of a
+list is its own mistake, and the preview keeps serving the valid pages."""
+
+import dataclasses
+import datetime as dt
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, build_site, pages, write_site
+
+from lrp import Settings, load_content
+from lrp.dates import YEARS, PartialDate, format_partial, format_span
+from lrp.errors import BIDI_CONTROLS, Invalid
+from lrp.fields import count, flag, invisible, number, plain_text
+from lrp.plan import plan_site
+from lrp.strings import PLACEHOLDERS, Strings
+from lrp.yamlmarks import ANCHORS, load_mapping
+
+TODAY = dt.date(2026, 11, 25)
+SETTINGS = Settings.from_mkdocs_yml(REPO)
+EVENT = textwrap.dedent("""\
+    ---
+    title: Seminārs
+    summary: Īss apraksts.
+    date: 2021-09-24
+    kind: seminar
+    places: [riga]
+    project: platforma-v
+    ---
+    Teksts.
+    """)
+EN = "---\ntitle: Seminar\nsummary: Short.\n---\nText.\n"
+
+
+def load(root: Path, files: dict, drafts: bool = False):
+    shutil.copytree(REPO / "data", root / "data", dirs_exist_ok=True)
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return load_content(dataclasses.replace(SETTINGS, root=root), today=TODAY, include_drafts=drafts)
+
+
+def lines(content) -> list[str]:
+    return [str(m) for m in content.mistakes]
+
+
+def event(extra: str = "", **changes) -> str:
+    """The valid event with fields replaced (None removes one) and ``extra`` lines added."""
+    head, body = EVENT.split("---\n")[1:3]
+    fields = dict(line.split(": ", 1) for line in head.strip().splitlines())
+    for key, value in changes.items():
+        if value is None:
+            fields.pop(key, None)
+        else:
+            fields[key] = value
+    return "---\n" + "".join(f"{k}: {v}\n" for k, v in fields.items()) + extra + "---\n" + body
+
+
+def one_line(mistakes) -> None:
+    for mistake in mistakes:
+        text = str(mistake)
+        assert text.isprintable(), repr(text)
+        assert not any(c in BIDI_CONTROLS for c in text), repr(text)
+
+
+# ---- values read as written ----------------------------------------------------------------
+
+# Plain scalars that YAML 1.1 (PyYAML's safe loader) would turn into something else than the text.
+RESOLVED = [
+    "0306406152",  # an ISBN, octal to YAML 1.1
+    "017",
+    "0x1F",
+    "0b101",
+    "1_000",
+    "+12",
+    "190:20:30",  # sexagesimal
+    "1.5e+3",
+    "6.0",
+    ".5",
+    ".nan",
+    ".NaN",
+    ".inf",
+    "-.Inf",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "true",
+    "False",
+    "null",
+    "~",
+    "2021-09-24",
+    "2021-09-24 10:00:00",
+]
+
+
+@pytest.mark.parametrize("written", RESOLVED)
+def test_a_plain_value_is_kept_as_the_editor_wrote_it(written):
+    assert not isinstance(yaml.safe_load(f"v: {written}")["v"], str)  # what YAML would have done
+    located = load_mapping(f"v: {written}\nlist: [{written}]\nmap: {{k: {written}}}\n")
+    assert located.data == {"v": written, "list": [written], "map": {"k": written}}
+
+
+def test_the_reader_constructs_nothing_with_yaml(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a YAML constructor was used")
+
+    monkeypatch.setattr(yaml.constructor.BaseConstructor, "construct_object", refuse)
+    monkeypatch.setattr(yaml.constructor.BaseConstructor, "construct_document", refuse)
+    assert load_mapping("a: 1\nb: [x, {c: d}]\n").data == {"a": "1", "b": ["x", {"c": "d"}]}
+
+
+def test_messages_quote_the_value_as_written(tmp_path):
+    content = load(tmp_path, {"events/a.lv.md": event(kind="no", participants="0x1F", extra="end: 2021-09-31\n")})
+    assert lines(content) == [
+        "events/a.lv.md:5: kind: 'no' is not one of: seminar, training, meeting, conference, presentation, "
+        "campaign, study, programme, other",
+        "events/a.lv.md:8: participants: '0x1F' must be a whole number, 0 or more, written in digits",
+        "events/a.lv.md:9: end: '2021-09-31' is not a day of the calendar",
+    ]
+
+
+def test_an_unquoted_isbn_is_that_isbn(tmp_path):
+    text = "---\ntitle: G\nsummary: S.\ndate: 2021\nauthors: [A]\nisbn: 0306406152\n---\n"
+    content = load(tmp_path, {"publications/p.lv.md": text})
+    assert content.mistakes == []
+    assert content.items["publications/p"].value("isbn") == "0306406152"
+
+
+def test_data_files_still_read_numbers_dates_and_labels():
+    content = load_content(SETTINGS, today=TODAY)
+    riga = content.vocab.places["riga"]
+    assert (riga.lat, riga.lon, riga.country, riga.labels["lv"]) == (56.9496, 24.1052, "LV", "Rīga")
+    phase = content.vocab.projects["platforma-v"]
+    assert (phase.date.iso, phase.end.iso) == ("2020", "2021")
+    assert not [m for m in content.mistakes if m.path.startswith("data/")]
+
+
+def test_ui_strings_are_read_as_written():
+    strings = Strings.load(SETTINGS)
+    assert strings.mistakes == []
+    assert (strings.t("en", "guide.yes"), strings.t("en", "guide.no")) == ("yes", "no")  # not True and False
+
+
+# ---- anchors, aliases, tags, nesting ---------------------------------------------------------
+
+
+def billion_laughs(depth: int = 9, width: int = 10) -> str:
+    """``width ** depth`` copies of "lol" once expanded: 10 ** 9 here."""
+    rows = ['l0: &l0 "lol"'] + [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * width)}]" for i in range(1, depth + 1)]
+    return "\n".join(rows) + "\n"
+
+
+def test_an_alias_bomb_is_a_mistake_at_its_first_anchor_and_is_never_expanded(tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a YAML node was constructed")
+
+    monkeypatch.setattr(yaml.constructor.BaseConstructor, "construct_object", refuse)
+    start = time.perf_counter()
+    with pytest.raises(Invalid) as error:
+        load_mapping(billion_laughs())
+    assert (error.value.line, error.value.field, error.value.message) == (1, "l0", ANCHORS)
+    content = load(tmp_path, {"events/a.lv.md": event(extra=billion_laughs())})
+    assert lines(content) == [f"events/a.lv.md:8: l0: {ANCHORS}"]
+    assert time.perf_counter() - start < 5  # expanding it would take minutes and gigabytes
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line"),
+    [
+        ("a: &x 1\n", 1),
+        ("a: 1\nb: &x [1, 2]\n", 2),
+        ("a: 1\nb:\n  &x c: d\n", 3),
+        ("a: 1\nb: *x\n", 2),  # an alias to no anchor
+        ("a: [1, *x]\n", 1),
+        ("&x a: 1\n", 1),
+        ("--- &x\na: 1\n", 1),
+        ("a: 1\n<<: *x\n", 2),  # a merge key
+    ],
+)
+def test_anchors_and_aliases_are_refused_wherever_they_stand(yaml_text, line):
+    with pytest.raises(Invalid) as error:
+        load_mapping(yaml_text)
+    assert (error.value.line, error.value.message) == (line, ANCHORS)
+
+
+@pytest.mark.parametrize("tagged", ["!!int 5", "!!str x", "!!binary aGk=", "!!set {a}", "!x y", "!Important news"])
+def test_yaml_tags_are_refused(tmp_path, tagged):
+    assert lines(load(tmp_path, {"events/a.lv.md": event(title=tagged)})) == [
+        f"events/a.lv.md:2: title: '{tagged.split()[0]}' is a YAML tag, which is not allowed; "
+        "put a value that starts with '!' in quotes"
+    ]
+
+
+@pytest.mark.parametrize("depth", [8, 50, 10_000])
+def test_deep_nesting_is_a_mistake_not_a_recursion(tmp_path, depth):
+    text = event(extra=f"related: {'[' * depth}{']' * depth}\n")
+    assert lines(load(tmp_path, {"events/a.lv.md": text})) in (
+        ["events/a.lv.md:8: related: is nested too deeply for any field"],
+        ["events/a.lv.md:8: front-matter: YAML syntax: exceeded maximum nesting depth"],  # libyaml's own limit
+    )
+
+
+def test_a_key_written_twice_is_reported_under_its_own_name(tmp_path):
+    story = (
+        "---\ntitle: S\nsummary: S.\nperson: P\ndate: 2024\nconsent: 2024-05-02\n"
+        "source: {name: LSM, url: 'https://lsm.lv', name: LTV}\nperson: Q\n---\n"
+    )
+    assert lines(load(tmp_path, {"stories/a.lv.md": story})) == [
+        "stories/a.lv.md:7: source: 'name' is written twice; keep one of the two",
+        "stories/a.lv.md:8: person: is written twice; keep one of the two lines",
+    ]
+
+
+# ---- YAML errors anywhere, one mistake each ------------------------------------------------------
+
+BROKEN_YAML = [
+    "a: [unclosed\n",
+    "a: {unclosed\n",
+    "a: b: c\n",
+    "a: 1\n- b\n",
+    "a:\n\t- b\n",
+    "a: 'unclosed\n",
+    'a: "unclosed\n',
+    'a: "\\q"\n',
+    "a: x\n  b: y\n",
+    "a: @x\n",
+    "a: `x`\n",
+    "- a\n- b\n",
+    "just text\n",
+    "a: 1\n---\nb: 2\n",
+    "a: \x07\n",
+    "a: \x00\n",
+]
+
+
+@pytest.mark.parametrize("broken", BROKEN_YAML)
+@pytest.mark.parametrize("where", ["events/a.lv.md", "data/places.yml", "data/themes.yml", "data/projects.yml"])
+def test_a_yaml_error_is_one_mistake_in_its_file(tmp_path, broken, where):
+    if where.endswith(".md") and "---" in broken:
+        pytest.skip("a second '---' closes the front-matter")
+    text = ("---\n" + broken + "---\n") if where.endswith(".md") else broken
+    files = {"events/b.lv.md": EVENT, where: text}
+    found = lines(load(tmp_path, files))
+    assert len(found) == 1 and found[0].startswith(f"{where}:"), found
+
+
+@pytest.mark.parametrize("broken", BROKEN_YAML)
+def test_a_yaml_error_in_ui_strings_is_a_mistake_and_the_default_language_stands_in(tmp_path, broken):
+    root = write_site(tmp_path, {"data/ui/en.yml": broken}, base=None)
+    strings = Strings.load(dataclasses.replace(SETTINGS, root=root))
+    assert len(strings.mistakes) == 1 and str(strings.mistakes[0]).startswith("data/ui/en.yml:")
+    assert strings.t("en", "site.name") == strings.t("lv", "site.name") == "Latvijas romu platforma"
+
+
+# ---- an error in one file of a pair: exactly one mistake, in that file -----------------------------
+
+ONE_FILE_ERRORS = {
+    "yaml syntax": "---\ntitle: [x\n---\n",
+    "anchor": event(extra="x: &a 1\n"),
+    "tag": event(date="!!int 2021"),
+    "too deep": event(themes="[[[[[[[[[[]]]]]]]]]]"),
+    "not a mapping": "---\n- a\n- b\n---\n",
+    "never closed": "---\ntitle: x\n",
+    "not utf-8": "---\ntitle: Semin\xe2rs\n---\n".encode("latin-1"),
+    "written twice": event(extra="kind: meeting\n"),
+    "bad date": event(date="2021-02-29"),
+    "year 0": event(date="0000"),
+    "bad kind": event(kind="no"),
+    "bad place": event(places="[rigaa]"),
+    "bad project": event(project="platforma"),
+    "empty date": event(date=""),
+    "control character": event(title='"Semin\\x07ārs"'),
+    "list for a date": event(date="[2021]"),
+}
+
+
+@pytest.mark.parametrize("error", ONE_FILE_ERRORS)
+def test_an_error_in_one_language_file_does_not_cascade_into_the_other(tmp_path, error):
+    content = load(tmp_path, {"events/a.lv.md": ONE_FILE_ERRORS[error], "events/a.en.md": EN})
+    found = content.mistakes
+    assert len(found) == 1 and found[0].path == "events/a.lv.md", lines(content)
+    en = content.items["events/a"].translations["en"]
+    # shown only where it lacks nothing that the broken file was to give
+    assert content.shown(en) == all(en.get(name) for name in ("date", "kind", "places", "project"))
+
+
+def test_a_translation_without_what_the_broken_file_gives_is_not_shown_in_the_preview(tmp_path):
+    files = {"events/a.lv.md": event(date="2021-13"), "events/a.en.md": EN}
+    site = build_site(write_site(tmp_path, files), serve=True)
+    assert not (site / "en/events/a").exists() and not (site / "pasakumi/a").exists()
+    assert (site / "en/events/fiction-seminar-2021/index.html").is_file()
+
+
+# ---- plain text -------------------------------------------------------------------------------
+
+CONTROLS = [chr(c) for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0))]
+PREPENDED = {0x0600, 0x0601, 0x0602, 0x0603, 0x0604, 0x0605, 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x110BD, 0x110CD}
+INVISIBLE = [
+    chr(c)
+    for c in range(0x110000)
+    if not 0xD800 <= c <= 0xDFFF and chr(c) not in BIDI_CONTROLS and c not in PREPENDED and invisible(chr(c))
+    if unicodedata.category(chr(c)) not in ("Cc", "Zl", "Zp")
+]
+
+
+@pytest.mark.parametrize("char", CONTROLS, ids=lambda c: f"U+{ord(c):04X}")
+def test_every_control_character_in_a_text_is_a_mistake(tmp_path, char):
+    with pytest.raises(Invalid) as error:
+        plain_text(f"A{char}B")
+    assert f"U+{ord(char):04X}" in error.value.message or "line break" in error.value.message
+    title = f'"A\\x{ord(char):02x}B"'  # written as a YAML escape
+    found = lines(load(tmp_path, {"events/a.lv.md": event(title=title)}))
+    assert len(found) == 1 and found[0].startswith("events/a.lv.md:2: title: "), found
+
+
+@pytest.mark.parametrize("char", CONTROLS, ids=lambda c: f"U+{ord(c):04X}")
+def test_a_raw_control_character_in_a_file_is_a_mistake_or_a_line_break(tmp_path, char):
+    content = load(tmp_path, {"events/a.lv.md": event(title=f"A{char}B")})
+    one_line(content.mistakes)
+    if content.mistakes:  # YAML refuses it, or the text does, or it broke the line ("B" is no field)
+        assert [m.path for m in content.mistakes] == ["events/a.lv.md"], lines(content)
+    else:  # YAML reads it as a line break inside a plain value, folded to a space
+        assert content.items["events/a"].translations["lv"].title == "A B"
+
+
+@pytest.mark.parametrize("char", sorted(BIDI_CONTROLS), ids=lambda c: f"U+{ord(c):04X}")
+def test_every_bidirectional_override_embedding_and_isolate_is_a_mistake(tmp_path, char):
+    found = lines(load(tmp_path, {"events/a.lv.md": event(title=f"Seminārs {char}sraksts")}))
+    assert found == [
+        f"events/a.lv.md:2: title: contains the bidirectional control character U+{ord(char):04X}, "
+        "which can make text read differently from how it is stored; remove it"
+    ]
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c"])
+def test_bidirectional_marks_are_allowed_in_text_but_are_not_text(mark):
+    assert plain_text(f"Rīga{mark} 2021") == f"Rīga{mark} 2021"
+    with pytest.raises(Invalid, match="no visible characters"):
+        plain_text(mark * 3)
+
+
+def test_text_made_only_of_invisible_characters_is_a_mistake():
+    assert len(INVISIBLE) > 150  # spaces, zero-width characters, format characters, fillers
+    for char in INVISIBLE:
+        with pytest.raises(Invalid) as error:
+            plain_text(char * 3)
+        assert error.value.message in ("is empty", "has no visible characters, only invisible ones"), hex(ord(char))
+        assert plain_text(f"A{char}B")  # inside a text it is allowed (a soft hyphen, a joiner in an emoji…)
+
+
+def test_zero_width_title_in_a_file(tmp_path):
+    found = lines(load(tmp_path, {"events/a.lv.md": event(title='"\\u200b\\u2060\\ufeff\\u00ad"')}))
+    assert found == ["events/a.lv.md:2: title: has no visible characters, only invisible ones"]
+
+
+def test_lengths_are_counted_on_nfc_text_which_is_kept(tmp_path):
+    decomposed = "e\u0301" * 120  # 240 code points, 120 characters once composed
+    content = load(tmp_path, {"events/a.lv.md": event(title=decomposed)})
+    assert content.mistakes == []
+    assert content.items["events/a"].translations["lv"].title == "\u00e9" * 120
+    assert lines(load(tmp_path, {"events/a.lv.md": event(title="e\u0301" * 121)})) == [
+        "events/a.lv.md:2: title: is 121 characters long; at most 120 are allowed"
+    ]
+
+
+def test_a_text_is_one_line_but_may_be_folded(tmp_path):
+    folded = event(summary=">\n  Viens teikums,\n  turpināts.")
+    content = load(tmp_path, {"events/a.lv.md": folded})
+    assert content.mistakes == [] and content.items["events/a"].translations["lv"].summary == (
+        "Viens teikums, turpināts."
+    )
+    literal = event(summary="|\n  Viena rinda.\n  Otra rinda.")
+    assert lines(load(tmp_path, {"events/a.lv.md": literal})) == [
+        "events/a.lv.md:3: summary: has a line break inside; a text is one line (fold a long one with '>')"
+    ]
+
+
+def test_a_mistake_quoting_unsafe_characters_stays_one_line(tmp_path):
+    found = load(tmp_path, {"events/a.lv.md": event(kind='"sem\\ninar\\u202e"', places='["ri\\x1bga"]')})
+    one_line(found.mistakes)
+    assert "kind: 'sem\\u000ainar\\u202e' is not one of" in lines(found)[0]
+
+
+# ---- dates ------------------------------------------------------------------------------------
+
+
+def impossible_dates():
+    for year in (2021, 2024, 1900, 2000):
+        for month in range(1, 13):
+            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+            yield f"{year}-{month:02d}-{last + 1:02d}"
+        yield f"{year}-00"
+        yield f"{year}-13"
+        yield f"{year}-01-00"
+    yield from ("0000", "0000-01-01", f"{YEARS[0] - 1}", f"{YEARS[1] + 1}-12-31", "9999-12-31", "٢٠٢١", "2021-1-1")
+
+
+@pytest.mark.parametrize("written", list(impossible_dates()))
+def test_impossible_and_out_of_range_dates_are_mistakes(tmp_path, written):
+    with pytest.raises(Invalid):
+        PartialDate.parse(written)
+    found = lines(load(tmp_path, {"events/a.lv.md": event(date=written)}))
+    assert len(found) == 1 and found[0].startswith(f"events/a.lv.md:4: date: '{written}' "), found
+
+
+@pytest.mark.parametrize("written", [f"{YEARS[0]}", f"{YEARS[0]}-01-01", f"{YEARS[1]}-12", f"{YEARS[1]}-12-31"])
+def test_the_first_and_last_dates_format_in_every_language(written):
+    date = PartialDate.parse(written)
+    for language in SETTINGS.languages:
+        assert str(date.year) in format_partial(date, language.locale)
+        assert format_span(PartialDate.parse(f"{YEARS[0]}"), date, language.locale)
+    assert date.last + dt.timedelta(days=1)  # the iCalendar export's exclusive end
+
+
+# ---- numbers and flags ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written", ["-1", "1.5", "1e3", "0x10", "0o7", ".nan", "inf", "1_000", "1 000", "٣", "１２", "+3", "9" * 10, ""]
+)
+def test_count_takes_whole_numbers_in_digits_only(written):
+    with pytest.raises(Invalid):
+        count(written, None)
+
+
+@pytest.mark.parametrize(("written", "value"), [("0", 0), ("12", 12), ("007", 7), ("999999999", 999_999_999)])
+def test_count_reads_digits(written, value):
+    assert count(written, None) == value
+
+
+@pytest.mark.parametrize(
+    "written",
+    [".nan", "nan", "NaN", ".NAN", ".inf", "-.inf", "+.Inf", "inf", "Infinity", "-infinity", "1e400", "1e3", "0x10"],
+)
+def test_a_number_is_finite_and_written_in_digits(tmp_path, written):
+    with pytest.raises(Invalid):
+        number(written, None)
+    found = lines(load(tmp_path, {"events/a.lv.md": event(extra=f"figures: [{{value: {written}, label: x}}]\n")}))
+    assert found == [f"events/a.lv.md:8: figures: '{written}' must be a number written in digits, such as 6 or 2.5"]
+
+
+def test_a_decimal_comma_gets_a_hint():
+    with pytest.raises(Invalid, match="write the decimal point as '.'"):
+        number("2,5", None)
+    assert str(number("2.50", None)) == "2.50"  # shown as written
+
+
+@pytest.mark.parametrize("written", ["yes", "no", "on", "off", "y", "1", "0", "[true]"])
+def test_a_flag_is_true_or_false(written):
+    with pytest.raises(Invalid):
+        flag(yaml_value(written), None)
+    assert (flag("true", None), flag("False", None)) == (True, False)
+
+
+def yaml_value(written: str):
+    return load_mapping(f"v: {written}\n").data["v"]
+
+
+@pytest.mark.parametrize("key", ["lat", "lon"])
+@pytest.mark.parametrize("written", [".nan", ".inf", "-.inf", "nan", "1e400", "200", "north", "[1]"])
+def test_a_place_needs_finite_coordinates(tmp_path, key, written):
+    places = f"riga: {{lv: Rīga, en: Riga, {key}: {written}}}\ntalsi: {{lv: Talsi, en: Talsi}}\n"
+    content = load(tmp_path, {"data/places.yml": places, "events/a.lv.md": event()})
+    found = lines(content)
+    assert len(found) == 1 and found[0].startswith(f"data/places.yml:1: riga: {key}: "), found
+    assert content.vocab.places["riga"].labels["lv"] == "Rīga"  # the rest of the entry stands
+
+
+# ---- every entry of a list ----------------------------------------------------------------------
+
+
+def test_every_wrong_entry_of_a_list_is_its_own_mistake(tmp_path):
+    content = load(
+        tmp_path,
+        {
+            "events/a.lv.md": event(
+                places="[Riga, talssi]",
+                extra="themes:\n  - educaton\n  - women\n  - yuoth\nrelated:\n  - events\n  - stories/x\n  - foo/bar\n"
+                "partners: [Biedrība, '', Biedrība]\nfigures:\n  - {value: six, label: x}\n  - {value: 6, labl: y}\n",
+            )
+        },
+    )
+    assert lines(content) == [
+        "events/a.lv.md:6: places: 'Riga' is not an id in data/places.yml; did you mean 'riga'?",
+        "events/a.lv.md:6: places: 'talssi' is not an id in data/places.yml; did you mean 'talsi'?",
+        "events/a.lv.md:9: themes: 'educaton' is not an id in data/themes.yml; did you mean 'education'?",
+        "events/a.lv.md:11: themes: 'yuoth' is not an id in data/themes.yml; did you mean 'youth'?",
+        "events/a.lv.md:13: related: 'events' must be written stories/<slug>",
+        "events/a.lv.md:15: related: 'foo/bar' must be written stories/<slug>",
+        "events/a.lv.md:16: partners: 'Biedrība' is listed twice",
+        "events/a.lv.md:16: partners: is empty",
+        "events/a.lv.md:18: figures: 'six' must be a number written in digits, such as 6 or 2.5",
+        "events/a.lv.md:19: figures: 'labl' is not known here; did you mean 'label'?",
+    ]
+
+
+# ---- UI strings ----------------------------------------------------------------------------------
+
+
+def ui(tmp_path, en: str) -> Strings:
+    root = write_site(tmp_path, {"data/ui/en.yml": en}, base=None)
+    return Strings.load(dataclasses.replace(SETTINGS, root=root))
+
+
+@pytest.mark.parametrize("key", sorted(PLACEHOLDERS))
+@pytest.mark.parametrize(
+    "bad", ["{foo}", "{", "}", "{0}", "{}", "{count!r}", "{count:>{x}}", "{label.x}", "{title[0]}"]
+)
+def test_a_ui_string_with_a_placeholder_its_caller_does_not_fill_falls_back(tmp_path, key, bad):
+    if bad.strip("{}!:>rx0") in PLACEHOLDERS[key]:
+        pytest.skip("a placeholder this text has")
+    strings = ui(tmp_path, f"{key}: 'Text {bad}'\n")
+    assert [str(m).split(": ", 1)[0] for m in strings.mistakes] == ["data/ui/en.yml:1"]
+    assert str(strings.mistakes[0]).startswith(f"data/ui/en.yml:1: {key}: ")
+    values = {name: "V" for name in PLACEHOLDERS[key]}
+    assert strings.t("en", key, **values) == strings.t("lv", key, **values) != key  # the default language's
+
+
+def test_a_ui_string_may_leave_out_a_placeholder_and_write_braces(tmp_path):
+    strings = ui(tmp_path, "pagination.title: 'Page {number}'\nsearch.none: 'Nothing {here}'\n")
+    assert strings.mistakes == []
+    assert strings.t("en", "pagination.title", title="T", number=2) == "Page 2"
+    assert strings.t("en", "search.none") == "Nothing {here}"  # a text without placeholders is shown as written
+
+
+@pytest.mark.parametrize("value", ["[a, b]", "{a: b}", '"a\\x07"', '"\\u202e"', '"\\u200b"'])
+def test_a_ui_string_that_is_not_plain_text_is_a_mistake(tmp_path, value):
+    strings = ui(tmp_path, f"site.name: {value}\n")
+    assert len(strings.mistakes) == 1 and str(strings.mistakes[0]).startswith("data/ui/en.yml:1: site.name: ")
+    assert strings.t("en", "site.name") == "Latvijas romu platforma"
+
+
+def test_t_never_raises(tmp_path):
+    strings = ui(tmp_path, "site.name: 'Name {x}'\nsearch.none: '{'\n")
+    for key in ("site.name", "search.none", "pagination.title", "no.such.key"):
+        for values in ({}, {"x": 1}, {"title": "T"}, {"number": object()}):
+            assert isinstance(strings.t("en", key, **values), str)
+
+
+def test_placeholders_are_those_the_code_fills(tmp_path, monkeypatch):
+    """Every text formatted during a build is in PLACEHOLDERS, with the values it is given."""
+    calls = set()
+    t = Strings.t
+
+    def recording(self, lang, key, **values):
+        if values:
+            calls.add((key, tuple(sorted(values))))
+        return t(self, lang, key, **values)
+
+    monkeypatch.setattr(Strings, "t", recording)
+    build_site(write_site(tmp_path, page_size="1"), serve=True)  # listings of several pages
+    formatted = {key for key, _ in calls}
+    assert {key: tuple(sorted(PLACEHOLDERS[key])) for key in formatted} == dict(calls)
+    assert formatted == set(PLACEHOLDERS)
+
+
+def test_a_broken_ui_file_fails_the_build_with_a_mistake_line_and_no_traceback(tmp_path):
+    root = write_site(tmp_path, {"data/ui/en.yml": "site.name: Latvian Roma Platform\nsection.events: [Events\n"})
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, env=env, timeout=300
+    )
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "data/ui/en.yml:3: ui: YAML syntax: did not find expected ',' or ']'" in out, out
+    assert re.search(r"\d+ content mistakes?: nothing was built", out)
+    assert "Traceback" not in out
+
+
+# ---- settings ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "mapping",
+    [
+        [],
+        "lv",
+        {"languages": "lv"},
+        {"languages": ["lv"]},
+        {"languages": [{"code": 5}]},
+        {"languages": [{"code": "lv", "sections": "x"}]},
+        {"languages": [{"code": "lv", "sections": {"stories": "a"}}]},
+        {"languages": [{"code": "lv", "locale": "xx_YY_ZZ", "sections": {s: s for s in ("stories",)}}]},
+        {"page_size": "twelve"},
+        {"nav": "index"},
+    ],
+)
+def test_settings_errors_are_value_errors_with_a_message(mapping):
+    good = SETTINGS.default
+    if isinstance(mapping, dict) and "languages" not in mapping:
+        mapping = {**mapping, "languages": [{"code": "lv", "sections": dict(good.sections)}]}
+    with pytest.raises(ValueError, match=r"extra\.lrp"):
+        Settings.from_mapping(REPO, mapping)
+
+
+def test_an_unknown_locale_is_a_settings_error():
+    raw = {"code": "lv", "locale": "zz_QQ", "sections": dict(SETTINGS.default.sections)}
+    with pytest.raises(ValueError, match="is not a locale Babel knows"):
+        Settings.from_mapping(REPO, {"languages": [raw]})
+
+
+# ---- the preview never freezes -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rel", "text"),
+    [
+        ("data/ui/en.yml", "site.name: [broken\n"),
+        ("data/ui/lv.yml", "site.name: &a x\n"),
+        ("data/places.yml", "riga: {lv: Rīga\n"),
+        ("data/themes.yml", "- not a mapping\n"),
+        ("data/projects.yml", "platforma-v: {lv: V, en: V, date: 0000}\n"),
+        ("events/fiction-month.lv.md", "---\ntitle: [broken\n---\n"),
+    ],
+)
+def test_the_preview_logs_a_yaml_error_and_serves_the_other_pages(tmp_path, caplog, rel, text):
+    caplog.set_level(logging.ERROR)
+    site = build_site(write_site(tmp_path, {rel: text}), serve=True)
+    assert f"{rel}:" in caplog.text
+    assert "Traceback" not in caplog.text
+    built = pages(site)
+    assert "pasakumi/fiction-seminar-2021/" in built and "en/events/fiction-seminar-2021/" in built
+    assert "" in built and "en/" in built
+
+
+def test_a_broken_vocabulary_does_not_cascade_into_the_items_using_it(tmp_path):
+    content = load(tmp_path, {"data/places.yml": "riga: [broken\n", "events/a.lv.md": event(places="[riga, talsi]")})
+    assert lines(content) == ["data/places.yml:2: places: YAML syntax: did not find expected ',' or ']'"]
+    assert content.shown(content.items["events/a"].translations["lv"])
+    assert lines(load(tmp_path, {"events/b.lv.md": event(places="[Not An Id]")}))  # an id must still be one
+
+
+# ---- any value in any field ----------------------------------------------------------------------
+
+NASTY = [
+    "[",
+    "&a x",
+    "*a",
+    "!!int 1",
+    "- a",
+    "? x",
+    "|\n  a\n  b",
+    "@x",
+    "{a: [b: c]}",
+    "x" * 3000,
+    "",
+    "~",
+    "no",
+    "-1",
+    ".nan",
+    "0000-01-01",
+    "9999-12-31",
+    "'\u202e'",
+    "'\u200b'",
+    "[a, a]",
+    "{}",
+    "[]",
+    "[{}]",
+    "[[a]]",
+    "[{value: .inf, label: x}, {value: 1}]",
+    "https://[::1",
+    "../../../etc/passwd",
+    '"\\t"',
+    '"\\U0010FFFF"',
+    "12:30",
+    "events/a",
+]
+
+
+def test_any_value_in_any_field_gives_mistakes_not_a_traceback(tmp_path):
+    from lrp.fields import fields_of
+
+    settings = dataclasses.replace(SETTINGS, root=tmp_path)
+    load(tmp_path, {})
+    strings = Strings.load(settings)
+    path = tmp_path / "events" / "a.lv.md"
+    path.parent.mkdir()
+    for name in fields_of("events"):
+        for value in NASTY:
+            path.write_text(event(**{name: None}, extra=f"{name}: {value}\n"), encoding="utf-8")
+            content = load_content(settings, today=TODAY, include_drafts=True)
+            plan_site(content, strings)
+            one_line(content.mistakes)
