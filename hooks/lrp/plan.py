@@ -76,11 +76,23 @@ class Page:
 
 @dataclass(frozen=True)
 class Export:
-    """A generated file that is not a page: the timeline's JSON and iCalendar, the Atom feed."""
+    """A generated file that is not a page: the timeline's JSON and iCalendar, the Atom feed,
+    and once for the whole site (with the default language) robots.txt."""
 
     dest_uri: str
-    kind: str  # json, ics or atom
+    kind: str  # json, ics, atom or robots
     lang: Language
+
+
+# Exports the timeline page offers for download and declares in its head.
+TIMELINE_EXPORTS = ("json", "ics", "atom")
+# What each export is, as a <link rel="alternate" type> declares it.
+MEDIA_TYPES = {
+    "json": "application/json",
+    "ics": "text/calendar",
+    "atom": "application/atom+xml",
+    "robots": "text/plain",
+}
 
 
 # Pages whose content search indexes: items, docs pages and the home pages.
@@ -160,7 +172,9 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
     timelines: dict = {}  # filter (None for the whole timeline) -> its page in each language
     for lang in settings.languages:
         links = [
-            (e.kind, strings.t(lang.code, f"timeline.export.{e.kind}"), e.dest_uri) for e in exports if e.lang is lang
+            (e.kind, strings.t(lang.code, f"timeline.export.{e.kind}"), e.dest_uri)
+            for e in exports
+            if e.lang is lang and e.kind in TIMELINE_EXPORTS
         ]
         for page in _timeline_pages(content, lang, strings, links):
             timelines.setdefault(page.chosen, []).append(page)
@@ -406,7 +420,9 @@ def _timeline_pages(content: Content, lang: Language, strings: Strings, links: l
 
 
 def _exports(lang: Language) -> list[Export]:
-    return [Export(addresses.export(lang, kind), kind, lang) for kind in ("json", "ics", "atom")]
+    """A language's exports; the default language (at the site root) also has the site's robots.txt."""
+    kinds = (*TIMELINE_EXPORTS, "robots") if not lang.prefix else TIMELINE_EXPORTS
+    return [Export(addresses.export(lang, kind), kind, lang) for kind in kinds]
 
 
 def _switch(page: Page, other: Language, alternates: dict, homes: dict, indexes: dict) -> Switch:

@@ -97,8 +97,10 @@ def as_json(items: list[Translation], absolute) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def as_icalendar(items: list[Translation], absolute, place_label, host: str, stamp: dt.datetime, name: str) -> bytes:
-    """Day-precision events as iCalendar (RFC 5545): all-day events with an exclusive end."""
+def as_icalendar(items: list[Translation], absolute, place_label, host: str, changed, name: str) -> bytes:
+    """Day-precision events as iCalendar (RFC 5545): all-day events with an exclusive end.
+    ``changed(entry)`` is when an entry's content last changed: its DTSTAMP and LAST-MODIFIED,
+    so that the calendar stays the same from day to day while nothing changes."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Latvijas romu platforma//lrp-site//LV")
     calendar.add("version", "2.0")
@@ -110,7 +112,8 @@ def as_icalendar(items: list[Translation], absolute, place_label, host: str, sta
         last = tr.end.last if tr.end else tr.date.first
         event = icalendar.Event()
         event.add("uid", f"{tr.key.replace('/', '-')}@{host}")
-        event.add("dtstamp", stamp)
+        event.add("dtstamp", changed(tr))
+        event.add("last-modified", changed(tr))
         event.add("dtstart", tr.date.first)
         event.add("dtend", last + dt.timedelta(days=1))
         event.add("summary", tr.title)
