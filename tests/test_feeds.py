@@ -595,3 +595,11 @@ def test_no_string_lookup_misses_while_building(tmp_path, monkeypatch):
 def test_head_feed_title_and_timeline_download(fixture_site):
     page = read(fixture_site, "en/timeline")
     assert ">Latest from the site (Atom feed)</a>" in page and "timeline.export" not in page
+
+
+def test_the_workflow_checks_out_the_history():
+    """A shallow clone would date every page by its one commit."""
+    workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
