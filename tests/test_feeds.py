@@ -603,3 +603,32 @@ def test_the_workflow_checks_out_the_history():
     steps = workflow["jobs"]["build"]["steps"]
     checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
+
+
+def asked_keys() -> set:
+    """The UI keys the templates and the core ask for by name (T["…"], t(lang, "…")), and those
+    they make from a known set of values (kinds, statuses, collections, facets, exports)."""
+    from lrp.fields import EVENT_STATUSES, KINDS
+    from lrp.plan import TIMELINE_EXPORTS
+    from lrp.settings import COLLECTIONS
+    from lrp.timeline import FACETS
+
+    literal = re.compile(r"""(?:\bT\[|\bt\([\w.]+,\s*)["']([a-z0-9_]+(?:\.[a-z0-9_]+)+)["']""")
+    sources = [*(REPO / "overrides/lrp").rglob("*.html"), *(REPO / "hooks/lrp").glob("*.py")]
+    keys = {key for path in sources for key in literal.findall(path.read_text(encoding="utf-8"))}
+    keys |= {f"kind.{kind}" for kind in KINDS}
+    keys |= {f"status.{status}" for status in (*EVENT_STATUSES, "unreported", "draft")}
+    keys |= {f"collection.{collection}" for collection in (*COLLECTIONS, "page")}
+    keys |= {f"empty.{collection}" for collection in COLLECTIONS}
+    keys |= {f"timeline.filter.{facet}" for facet in FACETS}
+    keys |= {f"timeline.export.{kind}" for kind in TIMELINE_EXPORTS}
+    return keys
+
+
+def test_every_key_asked_for_has_a_text_in_the_default_language():
+    """Where a text is missing in a language, the default language's is shown; where it is
+    missing there too, the key would be."""
+    default = yaml.safe_load((REPO / "data/ui/lv.yml").read_text(encoding="utf-8"))
+    asked = asked_keys()
+    assert {"timeline.export.atom", "site.name", "feed.title", "kind.campaign"} <= asked
+    assert sorted(key for key in asked if not default.get(key)) == []
