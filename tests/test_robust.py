@@ -24,7 +24,7 @@ from lrp.dates import YEARS, PartialDate, format_partial, format_span
 from lrp.errors import BIDI_CONTROLS, Invalid
 from lrp.fields import count, flag, invisible, number, plain_text
 from lrp.plan import plan_site
-from lrp.strings import PLACEHOLDERS, Strings
+from lrp.strings import PLACEHOLDERS, Strings, placeholders
 from lrp.yamlmarks import ANCHORS, load_mapping
 
 TODAY = dt.date(2026, 11, 25)
@@ -518,17 +518,20 @@ def ui(tmp_path, en: str) -> Strings:
     return Strings.load(dataclasses.replace(SETTINGS, root=root))
 
 
-@pytest.mark.parametrize("key", sorted(PLACEHOLDERS))
+FORMATTED = sorted(key for key in Strings.load(SETTINGS).tables["lv"] if placeholders(key))  # with plural forms
+
+
+@pytest.mark.parametrize("key", FORMATTED)
 @pytest.mark.parametrize(
     "bad", ["{foo}", "{", "}", "{0}", "{}", "{count!r}", "{count:>{x}}", "{label.x}", "{title[0]}"]
 )
 def test_a_ui_string_with_a_placeholder_its_caller_does_not_fill_falls_back(tmp_path, key, bad):
-    if bad.strip("{}!:>rx0") in PLACEHOLDERS[key]:
+    if bad.strip("{}!:>rx0") in placeholders(key):
         pytest.skip("a placeholder this text has")
     strings = ui(tmp_path, f"{key}: 'Text {bad}'\n")
     assert [str(m).split(": ", 1)[0] for m in strings.mistakes] == ["data/ui/en.yml:1"]
     assert str(strings.mistakes[0]).startswith(f"data/ui/en.yml:1: {key}: ")
-    values = {name: "V" for name in PLACEHOLDERS[key]}
+    values = {name: "V" for name in placeholders(key)}
     assert strings.t("en", key, **values) == strings.t("lv", key, **values) != key  # the default language's
 
 
@@ -565,9 +568,9 @@ def test_placeholders_are_those_the_code_fills(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Strings, "t", recording)
     build_site(write_site(tmp_path, page_size="1"), serve=True)  # listings of several pages
-    formatted = {key for key, _ in calls}
-    assert {key: tuple(sorted(PLACEHOLDERS[key])) for key in formatted} == dict(calls)
-    assert formatted == set(PLACEHOLDERS)
+    assert {(key, tuple(sorted(placeholders(key) or ()))) for key, _ in calls} == calls
+    bases = {key if key in PLACEHOLDERS else key.rpartition(".")[0] for key, _ in calls}
+    assert bases == set(PLACEHOLDERS)  # and none is listed that the code does not fill
 
 
 def test_a_broken_ui_file_fails_the_build_with_a_mistake_line_and_no_traceback(tmp_path):
@@ -697,3 +700,12 @@ def test_any_value_in_any_field_gives_mistakes_not_a_traceback(tmp_path):
             content = load_content(settings, today=TODAY, include_drafts=True)
             plan_site(content, strings)
             one_line(content.mistakes)
+
+
+def test_a_title_from_the_first_heading_is_plain_text_too(tmp_path):
+    content = load(tmp_path, {"docs/page.lv.md": "Ievads.\n\n# Lapa \u202eevil\n", "docs/ok.lv.md": "# Lapa\u00a0\n"})
+    assert lines(content) == [
+        "docs/page.lv.md:3: title: the first heading contains the bidirectional control character U+202E, "
+        "which can make text read differently from how it is stored; remove it"
+    ]
+    assert content.docs["ok"].translations["lv"].title == "Lapa"

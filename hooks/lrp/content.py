@@ -12,7 +12,7 @@ from pathlib import Path
 from . import addresses, bodies, media
 from .bodies import Converter
 from .errors import Invalid, Mistake, Report, did_you_mean
-from .fields import LABELLED, Context, fields_of
+from .fields import LABELLED, Context, fields_of, plain_text
 from .model import Item, Translation
 from .settings import COLLECTIONS, SECTIONS, SLUG, SLUG_MAX, Settings
 from .vocab import Vocabularies, load_vocabularies
@@ -280,7 +280,11 @@ def _rules(tr: Translation, report: Report) -> None:
         if "title" not in tr.own:
             heading = _HEADING.search(tr.body)
             if heading:
-                tr.own["title"] = heading.group(1)
+                try:  # a title like any other: plain text
+                    tr.own["title"] = plain_text(heading.group(1))
+                except Invalid as error:
+                    line = tr.body_line + tr.body.count("\n", 0, heading.start())
+                    report.add(tr.path, line, "title", f"the first heading {error.message}")
             else:
                 report.add(tr.path, 1, "title", "is missing; add 'title:' or start the text with '# Heading'")
         return

@@ -28,7 +28,18 @@ PLACEHOLDERS = {
     "terms.count": ("count",),
     "map.label": ("places",),
     "search.results": ("count",),
+    "timeline.year_count": ("count",),
 }
+# A text with a count may have a form per CLDR plural category: ``key.one``, ``key.other``, …
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+
+
+def placeholders(key: str) -> tuple[str, ...] | None:
+    """The placeholders the code fills in the text ``key``; None for a text shown as written."""
+    if key in PLACEHOLDERS:
+        return PLACEHOLDERS[key]
+    base, _, form = key.rpartition(".")
+    return PLACEHOLDERS.get(base) if form in PLURAL_FORMS else None
 
 
 class Strings:
@@ -104,9 +115,9 @@ def _table(path: Path, rel: str, report: Report) -> dict:
 
 def _text(key: str, value) -> str:
     text = plain_text(value)
-    if key not in PLACEHOLDERS:
+    allowed = placeholders(key)
+    if allowed is None:
         return text
-    allowed = PLACEHOLDERS[key]
     fill = ", ".join(f"{{{name}}}" for name in allowed)
     try:
         fields = [
