@@ -18,13 +18,11 @@ import mkdocs_engine as engine
 from markupsafe import escape
 from mkdocs.exceptions import Abort
 
-from lrp import Settings, freshness, load_content
+from lrp import Settings, freshness
 from lrp.bodies import Converter
-from lrp.fields import fields_of
-from lrp.plan import SEARCHED, plan_site
+from lrp.plan import SEARCHED
 from lrp.search import Indexer, IndexingError
-from lrp.strings import Strings
-from lrp.templates import expand_field_tables
+from lrp.site import load_site
 from lrp.view import SiteView
 
 log = logging.getLogger("mkdocs.hooks.lrp")
@@ -47,18 +45,14 @@ class SiteBuild:
             self.settings = Settings.from_mapping(root, config.extra.get("lrp") or {})
         except ValueError as error:  # the site's configuration, not content: nothing can be built
             raise Abort(f"mkdocs.yml: {error}") from None
-        strings = Strings.load(self.settings)  # never raises: its mistakes are reported with the content's
-        self.content = load_content(
+        site = load_site(
             self.settings,
+            Converter([*config.markdown_extensions, engine.Prefilter()], config.mdx_configs),
             today=build_date(),
             include_drafts=serve,
-            converter=Converter([*config.markdown_extensions, engine.Prefilter()], config.mdx_configs),
-            expand=lambda text, lang: expand_field_tables(text, lang, strings, fields_of),
         )
-        if strings.mistakes:
-            self.content.mistakes = sorted({*self.content.mistakes, *strings.mistakes})
-        self.plan = plan_site(self.content, strings)
-        self.view = SiteView(self.content, self.plan, strings, config.site_url or "/")
+        self.content, self.plan = site.content, site.plan
+        self.view = SiteView(self.content, self.plan, site.strings, config.site_url or "/")
         self.navs: dict = {}  # lang code -> its Navigation
         self.search: Indexer | None = None  # started once the content is known to be good
         self.unchanged: set[str] = set()  # dirty builds: pages left as built before

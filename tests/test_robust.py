@@ -709,3 +709,25 @@ def test_a_title_from_the_first_heading_is_plain_text_too(tmp_path):
         "which can make text read differently from how it is stored; remove it"
     ]
     assert content.docs["ok"].translations["lv"].title == "Lapa"
+
+
+def test_make_check_reports_ui_string_mistakes_and_a_broken_mkdocs_yml(tmp_path, capsys):
+    from conftest import write_site
+
+    from lrp.cli import check, new
+
+    root = write_site(tmp_path, {"data/ui/en.yml": "site.name: [unclosed\n"}, base=None)
+    assert check(root) == 1
+    assert "data/ui/en.yml:2: ui: YAML syntax" in capsys.readouterr().out
+    (root / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
+    assert check(root) == 2 and new(root, "events", "x") == 2
+    assert capsys.readouterr().out.startswith("mkdocs.yml: ")
+
+
+def test_a_reference_to_an_unreadable_item_is_not_a_second_mistake(tmp_path):
+    from test_content import event, lines, load
+
+    found = lines(
+        load(tmp_path, {"events/a.lv.md": event(related="[events/b]"), "events/b.lv.md": "---\ntitle: [x\n---\n"})
+    )
+    assert [m.split(":")[0] for m in found] == ["events/b.lv.md"], found

@@ -12,24 +12,23 @@ import sys
 from pathlib import Path
 
 from .bodies import configured
-from .content import Content, load_content
+from .content import Content
 from .fields import fields_of
-from .plan import plan_site
 from .settings import COLLECTIONS, SLUG, SLUG_MAX, Settings, markdown_extensions
+from .site import load_site
 from .strings import Strings
-from .templates import expand_field_tables, new_item
+from .templates import new_item
 
 
 def check(root: Path) -> int:
     """Every mistake the build would report: the content, its bodies and the addresses of the plan."""
-    settings = Settings.from_mkdocs_yml(root)
-    strings = Strings.load(settings)
-    content = load_content(
-        settings,
-        converter=configured(markdown_extensions(root)),
-        expand=lambda text, lang: expand_field_tables(text, lang, strings, fields_of),
-    )
-    plan_site(content, strings)
+    try:
+        settings = Settings.from_mkdocs_yml(root)
+        extensions = markdown_extensions(root)
+    except (OSError, ValueError) as error:
+        print(f"mkdocs.yml: {error}")
+        return 2
+    content = load_site(settings, configured(extensions)).content
     for mistake in content.mistakes:
         print(mistake)
     for warning in content.warnings:
@@ -64,7 +63,11 @@ def translation_table(content: Content) -> str:
 
 
 def new(root: Path, collection: str, slug: str) -> int:
-    settings = Settings.from_mkdocs_yml(root)
+    try:
+        settings = Settings.from_mkdocs_yml(root)
+    except (OSError, ValueError) as error:
+        print(f"mkdocs.yml: {error}")
+        return 2
     if collection not in COLLECTIONS:
         print(f"COLLECTION must be one of {', '.join(COLLECTIONS)}, not '{collection}'.")
         return 2

@@ -328,6 +328,8 @@ def _references(content: Content, report: Report) -> None:
         for tr in item.translations.values():
             for index, key in enumerate(tr.own.get("related", ())):
                 target = items.get(key)
+                if target is not None and target.unreadable:
+                    continue  # its own mistake is reported
                 if target is None or not target.translations:
                     report.add(
                         tr.path,
@@ -341,7 +343,7 @@ def _references(content: Content, report: Report) -> None:
                     )
             if "launch" in tr.own:
                 target = items.get(tr.own["launch"])
-                if target is None:
+                if target is None or (not target.translations and not target.unreadable):
                     report.add(
                         tr.path,
                         tr.meta.line("launch"),

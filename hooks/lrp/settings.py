@@ -130,9 +130,13 @@ class Settings:
 
 
 def markdown_extensions(root: Path) -> list:
-    """``markdown_extensions`` of ``root/mkdocs.yml``, as written there."""
-    config = _ConfigLoader((Path(root) / "mkdocs.yml").read_text(encoding="utf-8")).get_single_data()
-    return list((config or {}).get("markdown_extensions") or [])
+    """``markdown_extensions`` of ``root/mkdocs.yml``, as written there; ``ValueError`` if unreadable."""
+    try:
+        config = _ConfigLoader((Path(root) / "mkdocs.yml").read_text(encoding="utf-8")).get_single_data()
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ValueError(f"cannot be read: {str(error).splitlines()[0]}") from None
+    entries = (config or {}).get("markdown_extensions") if isinstance(config, dict) else None
+    return list(entries) if isinstance(entries, list) else []
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -1,0 +1,39 @@
+"""The whole site as a build and ``make check`` see it: strings, content and the page plan, with
+every mistake of the three in one list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .bodies import Converter
+from .content import Content, load_content
+from .fields import fields_of
+from .plan import SitePlan, plan_site
+from .settings import Settings
+from .strings import Strings
+from .templates import expand_field_tables
+
+
+@dataclass
+class Site:
+    content: Content
+    strings: Strings
+    plan: SitePlan
+
+
+def load_site(
+    settings: Settings, converter: Converter, *, today: dt.date | None = None, include_drafts: bool = False
+) -> Site:
+    """Read and check everything; ``site.content.mistakes`` then lists every mistake found."""
+    strings = Strings.load(settings)  # never raises: its mistakes are reported with the content's
+    content = load_content(
+        settings,
+        today=today,
+        include_drafts=include_drafts,
+        converter=converter,
+        expand=lambda text, lang: expand_field_tables(text, lang, strings, fields_of),
+    )
+    if strings.mistakes:
+        content.mistakes = sorted({*content.mistakes, *strings.mistakes})
+    return Site(content, strings, plan_site(content, strings))
