@@ -39,7 +39,8 @@ EVENT = textwrap.dedent("""\
     """)
 
 
-def load(tmp_path: Path, files: dict, drafts: bool = False):
+def load(tmp_path: Path, files: dict, drafts: bool = False, dedent: bool = True):
+    """The content of a site with the repository's data/ and these files (texts dedented unless told)."""
     shutil.copytree(REPO / "data", tmp_path / "data", dirs_exist_ok=True)
     for rel, text in files.items():
         path = tmp_path / rel
@@ -47,7 +48,7 @@ def load(tmp_path: Path, files: dict, drafts: bool = False):
         if isinstance(text, bytes):
             path.write_bytes(text)
         else:
-            path.write_text(textwrap.dedent(text), encoding="utf-8")
+            path.write_text(textwrap.dedent(text) if dedent else text, encoding="utf-8")
     return load_content(dataclasses.replace(SETTINGS, root=tmp_path), today=TODAY, include_drafts=drafts)
 
 

@@ -7,10 +7,8 @@ import datetime as dt
 import logging
 import os
 import re
-import shutil
 import subprocess
 import sys
-import textwrap
 import time
 import unicodedata
 from pathlib import Path
@@ -18,6 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, build_site, pages, write_site
+from test_content import EVENT, SETTINGS, TODAY, lines
+from test_content import load as load_content_of
 
 from lrp import Settings, load_content
 from lrp.dates import YEARS, PartialDate, format_partial, format_span
@@ -27,36 +27,11 @@ from lrp.plan import plan_site
 from lrp.strings import PLACEHOLDERS, Strings, placeholders
 from lrp.yamlmarks import ANCHORS, load_mapping
 
-TODAY = dt.date(2026, 11, 25)
-SETTINGS = Settings.from_mkdocs_yml(REPO)
-EVENT = textwrap.dedent("""\
-    ---
-    title: Seminārs
-    summary: Īss apraksts.
-    date: 2021-09-24
-    kind: seminar
-    places: [riga]
-    project: platforma-v
-    ---
-    Teksts.
-    """)
 EN = "---\ntitle: Seminar\nsummary: Short.\n---\nText.\n"
 
 
 def load(root: Path, files: dict, drafts: bool = False):
-    shutil.copytree(REPO / "data", root / "data", dirs_exist_ok=True)
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-    return load_content(dataclasses.replace(SETTINGS, root=root), today=TODAY, include_drafts=drafts)
-
-
-def lines(content) -> list[str]:
-    return [str(m) for m in content.mistakes]
+    return load_content_of(root, files, drafts, dedent=False)  # inputs exactly as written
 
 
 def event(extra: str = "", **changes) -> str:
