@@ -278,10 +278,10 @@ def test_menu_opens_under_the_policy(fixture_site, served, browser):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     visitor = Visitor(context)
     page = visitor.visit(served(fixture_site) + "pasakumi/")
-    link = page.locator(".md-nav--primary").get_by_role("link", name="Laika josla")
-    assert not link.is_visible() or link.bounding_box()["x"] < 0
-    page.locator("label.md-header__button[for=__drawer]").click()
-    link.click()  # waits until the drawer has slid in
+    link = page.locator(".lrp-menu").get_by_role("link", name="Laika josla")
+    assert not link.is_visible()
+    page.locator("summary.lrp-menu__button").click()
+    link.click()
     page.wait_for_url("**/laika-josla/")
     assert (visitor.violations, visitor.errors) == ([], [])
     context.close()

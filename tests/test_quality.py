@@ -69,8 +69,10 @@ def test_navigation_works_on_a_phone_without_javascript(fixture_site, browser):
         context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
         page = context.new_page()
         page.goto(base)
-        page.locator('label.md-header__button[for="__drawer"]').click()
-        page.get_by_role("navigation", name="Navigācija").get_by_role("link", name="Pasākumi").click()
+        page.locator("summary.lrp-menu__button").click()
+        page.locator(".lrp-menu").get_by_role("navigation", name="Navigācija").get_by_role(
+            "link", name="Pasākumi"
+        ).click()
         page.wait_for_url(base + "pasakumi/")
         assert page.get_by_role("heading", level=1).inner_text() == "Pasākumi"
         context.close()
