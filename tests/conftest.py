@@ -95,6 +95,14 @@ def read(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
+def pytest_collection_modifyitems(items):
+    """A test that reaches the browser, directly or through another fixture, is a browser test even if unmarked:
+    `make test-fast` (-m "not browser") never starts Chromium."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(autouse=True)
 def _fixed_environment(monkeypatch):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")

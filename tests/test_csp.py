@@ -186,6 +186,8 @@ def visitor(browser):
     context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SITES)
 def test_no_page_violates_the_policy_in_chromium(request, served, visitor, name):
     site = request.getfixturevalue(name)
@@ -195,6 +197,7 @@ def test_no_page_violates_the_policy_in_chromium(request, served, visitor, name)
     assert (visitor.violations, visitor.errors) == ([], [])
 
 
+@pytest.mark.browser
 def test_the_recorder_sees_what_the_policy_blocks(tmp_path, fixture_site, served, visitor):
     """The check above can fail: inline style, script and handler on a page are blocked and recorded."""
     shutil.copytree(fixture_site, tmp_path / "site", symlinks=True)
@@ -213,6 +216,7 @@ def test_the_recorder_sees_what_the_policy_blocks(tmp_path, fixture_site, served
     assert any("Content Security Policy" in error for error in visitor.errors)
 
 
+@pytest.mark.browser
 def test_icons_of_the_stylesheet_load_under_the_policy(tmp_path, served, visitor):
     """Material draws some icons as CSS mask images of data: SVGs, a footnote's back-link among
     them (footnotes are on in mkdocs.yml): img-src allows data:, and without it they are blocked."""
@@ -237,6 +241,7 @@ def search(page, word: str) -> list[str]:
     return page.locator(".lrp-search__title").all_inner_texts()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(
     ("name", "url", "word", "title"),
     [
@@ -252,6 +257,7 @@ def test_search_works_under_the_policy(request, served, visitor, name, url, word
     assert (visitor.violations, visitor.errors) == ([], [])
 
 
+@pytest.mark.browser
 def test_search_without_a_worker_needs_wasm_unsafe_eval(fixture_site, served, browser):
     """Where Pagefind cannot start its worker it compiles its WebAssembly on the page itself:
     'wasm-unsafe-eval' is what lets it (its worker, pagefind-worker.js, falls under script-src 'self')."""
@@ -264,6 +270,7 @@ def test_search_without_a_worker_needs_wasm_unsafe_eval(fixture_site, served, br
     context.close()
 
 
+@pytest.mark.browser
 def test_timeline_filters_under_the_policy(fixture_site, served, visitor):
     page = visitor.visit(served(fixture_site) + "laika-josla/")
     entries = page.locator("[data-lrp-timeline] > li:not([hidden]) .lrp-timeline__title")
@@ -274,6 +281,7 @@ def test_timeline_filters_under_the_policy(fixture_site, served, visitor):
     assert (visitor.violations, visitor.errors) == ([], [])
 
 
+@pytest.mark.browser
 def test_menu_opens_under_the_policy(fixture_site, served, browser):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     visitor = Visitor(context)

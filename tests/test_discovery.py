@@ -35,6 +35,7 @@ def search(browser, base, page_url, query):
     return results
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("query", ["zakens", "zaķēns", "gimenu", "Vilaka", "VIĻAKĀ"])
 def test_latvian_search_folds_diacritics(browser, served, query):
     urls = [url for url, *_ in search(browser, served, "meklet/", query)]
@@ -42,12 +43,14 @@ def test_latvian_search_folds_diacritics(browser, served, query):
     assert all(not url.startswith("/lrp/en/") for url in urls)
 
 
+@pytest.mark.browser
 def test_english_search_has_english_results_only(browser, served):
     results = search(browser, served, "en/search/", "vilaka")
     assert [url for url, *_ in results] == ["/lrp/en/events/fiction-month/"]
     assert search(browser, served, "en/search/", "zakens") == []  # that word is only on the Latvian page
 
 
+@pytest.mark.browser
 def test_results_have_title_type_and_summary(browser, served):
     results = {url: rest for url, *rest in search(browser, served, "meklet/", "semināra apraksts")}
     assert results["/lrp/pasakumi/fiction-seminar-2021/"] == [
@@ -57,11 +60,13 @@ def test_results_have_title_type_and_summary(browser, served):
     ]
 
 
+@pytest.mark.browser
 def test_only_page_content_is_indexed(browser, served):
     for word in ("atspoguļots", "Komisijas", "finansiālo", "Kājene"):  # words of the footer only
         assert search(browser, served, "meklet/", word) == [], word
 
 
+@pytest.mark.browser
 def test_metadata_labels_are_not_indexed_and_values_are_words_of_their_own(browser, served):
     for label in ("Statuss", "Dalībnieki"):  # they label every event: no result is better
         assert search(browser, served, "meklet/", label) == [], label
@@ -69,6 +74,7 @@ def test_metadata_labels_are_not_indexed_and_values_are_words_of_their_own(brows
     assert "/lrp/pasakumi/fiction-seminar-2021/" in [url for url, *_ in search(browser, served, "meklet/", "12")]
 
 
+@pytest.mark.browser
 def test_header_search_box_by_keyboard(browser, served):
     require_chromium()
     page = browser.new_page()
@@ -237,6 +243,7 @@ def test_item_pages_link_their_themes_and_places(fixture_site):
     assert '<a href="../../vietas/ventspils/">Ventspils</a>' in read(fixture_site, "pasakumi/fiction-seminar-2021")
 
 
+@pytest.mark.browser
 def test_results_come_ten_at_a_time(browser, tmp_path):
     require_chromium()
     from conftest import build_site, write_site
@@ -258,6 +265,7 @@ def test_results_come_ten_at_a_time(browser, tmp_path):
         page.close()
 
 
+@pytest.mark.browser
 def test_docs_and_home_pages_are_searched_listings_are_not(browser, served):
     urls = [url for url, *_ in search(browser, served, "meklet/", "izdomāta vietne")]
     assert "/lrp/" in urls  # the home page, from docs/index.lv.md

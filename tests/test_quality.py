@@ -21,6 +21,8 @@ def sites(fixture_site, real_site):
     return {"fixture": fixture_site, "real": real_site}
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["real", "fixture"])
 def test_every_page_passes_axe(sites, browser, which):
     require_chromium()
@@ -42,6 +44,7 @@ def test_every_page_passes_axe(sites, browser, which):
     assert len(pages(site)) > 20 and failures == {}
 
 
+@pytest.mark.browser
 def test_skip_link_first_and_visible_focus(fixture_site, browser):
     require_chromium()
     with static_server(fixture_site) as base:
@@ -63,6 +66,7 @@ def test_skip_link_first_and_visible_focus(fixture_site, browser):
         page.close()
 
 
+@pytest.mark.browser
 def test_navigation_works_on_a_phone_without_javascript(fixture_site, browser):
     require_chromium()
     with static_server(fixture_site) as base:
@@ -86,6 +90,7 @@ def test_other_language_text_is_marked(fixture_site):
 # ---- privacy ------------------------------------------------------------------------------
 
 
+@pytest.mark.browser
 def test_key_pages_request_only_the_site_and_set_no_cookies(real_site, browser):
     require_chromium()
     with static_server(real_site) as base:
@@ -146,6 +151,7 @@ def test_no_field_becomes_markup_in_any_file(payload_site):
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html and "{{ 7*7 }}" in html
 
 
+@pytest.mark.browser
 def test_no_payload_runs_in_the_browser(payload_site, browser):
     require_chromium()
     with static_server(payload_site) as base:
