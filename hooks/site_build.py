@@ -159,6 +159,7 @@ class SiteBuild:
             path.parent.mkdir(parents=True, exist_ok=True)
             content = self.view.export(export)
             path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        self.view.share_images().write(site)  # link-preview pictures, drawn once per build
         self._thaw()
         if self.serve:  # the preview reloads at once; its search follows a moment later
             self.search.finish_later(site / "pagefind", lambda e: log.error(f"Pagefind could not index the site: {e}"))

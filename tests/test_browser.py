@@ -87,14 +87,14 @@ def test_timeline_filters_instantly_with_javascript(page, server):
     assert visible_titles(page) == ["Atcelta tikšanās"]
     assert page.url == server + "laika-josla/?kind=meeting"  # the choice is kept in the URL
     assert page.get_by_role("status").inner_text() == "Rādīto ierakstu skaits: 1"
-    assert page.locator("[data-lrp-timeline] h2:not([hidden])").all_inner_texts() == ["2021"]
+    assert page.locator("[data-lrp-timeline] h2:not([hidden])").all_inner_texts() == ["2021 1 ieraksts"]
     assert page.locator('.lrp-years li[data-year="2099"]').is_hidden()
     assert page.get_by_role("link", name="Sanāksme", exact=True).get_attribute("aria-current") == "true"
     page.get_by_role("link", name="Rīga").click()
     assert visible_titles(page) == ["Izdomāts seminārs", "Nākotnes konference"]
     # The first visible entry of 2021 carries the year heading; today stands before the future entry.
     first = page.locator("[data-lrp-timeline] > li:not([hidden])").first
-    assert first.locator("h2").inner_text() == "2021"
+    assert first.locator("h2").inner_text() == "2021 1 ieraksts"
     today = page.locator("[data-lrp-today]")
     assert (
         today.evaluate("el => el.closest('li') && el.closest('li').querySelector('h3').innerText")

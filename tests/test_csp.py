@@ -275,6 +275,7 @@ def test_timeline_filters_under_the_policy(fixture_site, served, visitor):
     page = visitor.visit(served(fixture_site) + "laika-josla/")
     entries = page.locator("[data-lrp-timeline] > li:not([hidden]) .lrp-timeline__title")
     assert entries.count() == 6
+    page.locator(".lrp-filters__summary").click()  # the filters are folded behind one control
     page.get_by_role("link", name="Sanāksme", exact=True).click()
     assert entries.all_inner_texts() == ["Atcelta tikšanās"]
     assert page.url.endswith("laika-josla/?kind=meeting")

@@ -146,7 +146,10 @@ def test_link_preview_of_an_item_with_image(fixture_site):
         "og:type": "article",
         "og:locale": "lv_LV",
         "og:locale:alternate": "en_GB",
-        "og:image": f"{SITE_URL}media/stories/images/portrait.png",
+        "og:image": f"{SITE_URL}media/share/stories/images/portrait.png.jpg",  # cut to 1200 × 630
+        "og:image:type": "image/jpeg",
+        "og:image:width": "1200",
+        "og:image:height": "630",
         "og:image:alt": "Izdomāts portrets brūnos toņos",
         "twitter:card": "summary_large_image",
     }
@@ -155,7 +158,8 @@ def test_link_preview_of_an_item_with_image(fixture_site):
 def test_link_preview_defaults(fixture_site):
     tags = meta(read(fixture_site, "en/events/english-only"))
     assert tags["og:locale"] == "en_GB" and "og:locale:alternate" not in tags
-    assert tags["og:image"] == f"{SITE_URL}assets/og-default.png" and (fixture_site / "assets/og-default.png").is_file()
+    assert tags["og:image"] == f"{SITE_URL}media/share/site.en.png"  # the English card of the site
+    assert (fixture_site / "media/share/site.en.png").is_file()
     assert meta(read(fixture_site, "en"))["og:type"] == "website"
 
 

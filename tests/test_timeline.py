@@ -63,7 +63,10 @@ def test_entry_labels_and_date_text(fixture_site):
     assert '<time datetime="2021-10">2021. g. oktobris</time>' in lv["Mēneša mācības"]["html"]
     assert 'href="../pasakumi/fiction-month/"' in lv["Mēneša mācības"]["html"]
     en = {e["title"]: e for e in entries(read(fixture_site, "en/timeline"))}
-    assert en["Programme of years"]["labels"].startswith("Programme · planned · Latvia · Latvian Roma Platform VI")
+    # planned for 2022-2023, and nobody has said what happened: no report yet (issue 14, point 4)
+    assert en["Programme of years"]["labels"].startswith(
+        "Programme · no report yet · Latvia · Latvian Roma Platform VI"
+    )
     assert '<time datetime="2022">2022</time>–<time datetime="2023">2023</time>' in en["Programme of years"]["html"]
 
 
@@ -75,7 +78,12 @@ def test_untranslated_items_only_in_their_language(fixture_site):
 def test_year_headings_jump_list_and_today_marker(fixture_site):
     html = read(fixture_site, "laika-josla")
     lv = entries(html)
-    assert '<h2 class="lrp-timeline__year" id="year-2021" data-year="2021">2021</h2>' in lv[0]["html"]
+    assert (
+        '<h2 class="lrp-timeline__year" id="year-2021" data-year="2021">2021 '
+        '<span class="lrp-timeline__count" data-lrp-year-count>4 ieraksti</span></h2>'
+    ) in lv[0]["html"]
+    assert "1 ieraksts</span>" in lv[4]["html"]  # each year heading says how many entries it holds
+    assert ">5 entries</span>" in read(fixture_site, "en/timeline")
     assert 'id="year-2022"' in lv[4]["html"] and 'id="year-2099"' in lv[5]["html"]
     assert [i for i, e in enumerate(lv) if 'id="today"' in e["html"]] == [5]  # before the first planned entry
     assert re.findall(r'<li data-year="(\d+)"><a href="#year-\d+">', html) == ["2021", "2022", "2099"]
@@ -83,11 +91,14 @@ def test_year_headings_jump_list_and_today_marker(fixture_site):
 
 
 def test_phases_are_shown_with_their_spans(fixture_site):
+    """In the chart: each phase a band that leads to its view of the timeline (the fixture has no
+    phase pages), named with its span; and in the chart's list."""
     html = read(fixture_site, "en/timeline")
     assert re.search(
-        r'href="project/platforma-v/">Latvian Roma Platform V</a>\s*<span class="lrp-muted">\(<time datetime="2020">2020</time>–<time datetime="2021">2021</time>\)',
+        r'<a class="lrp-chart__band lrp-chart__band--0" href="../../en/timeline/project/platforma-v/" aria-label="Latvian Roma Platform V, 2020–2021">',
         html,
     )
+    assert '<a href="../../en/timeline/project/platforma-vi/">Latvian Roma Platform VI</a> (2021–2023)' in html
 
 
 def test_static_filtered_views(fixture_site):

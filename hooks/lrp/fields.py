@@ -358,13 +358,15 @@ SPECIFIC = {
             "figures",
             each(
                 record(
-                    {"value": number, "label": text(120)},
+                    {"value": number, "label": text(120), "featured": flag},
                     ("value", "label"),
-                    "{value: 6, label: trained Roma mediators}",
+                    Message("part.example.figure"),
                 ),
-                "figures like {value: 6, label: …}",
+                Message("part.list.figures"),
+                Message("part.example.figures"),
             ),
-            "list of {value: number, label: text}",
+            "list of {value: number, label: text}; add featured: true to show a figure among the key results "
+            "on the home page (optional; written in one file, it holds for both)",
             "own",
         ),
         Field(

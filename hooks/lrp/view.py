@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from functools import cache
 from urllib.parse import urlsplit
 
+from babel import Locale
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from . import addresses, feeds, geo, history, structured, timeline
+from . import addresses, chart, feeds, geo, history, share, structured, timeline
 from .content import Content
 from .dates import PartialDate, format_span, span_parts
 from .model import Item, Translation
@@ -35,6 +39,10 @@ class SiteView:
         self._dates: dict = {}  # translation path -> date text parts
         self._fragments: dict = {}  # (template, translation path) -> HTML with ROOT for the site root
         self._shared: dict = {}  # (template, lang, active) -> HTML with ROOT for the site root
+        self._charts: dict = {}  # (lang, project, compact) -> the chart's HTML with ROOT, once per build
+        self._results: dict = {}  # lang -> key results
+        self._phases: dict | None = None  # project id -> Term, in the order of their dates
+        self._share: share.Images | None = None  # link-preview pictures, drawn once per build
         self.env = None  # the build's Jinja environment, set by the hooks
         self.config = None  # the theme's configuration as templates see it, set by the hooks
         self.theme = None  # what templates take from the theme's insides (styles, t, icon), set by the hooks
@@ -134,7 +142,79 @@ class SiteView:
         publications = self.content.listing("publications", lang)
         return next((tr for tr in publications if tr.get("featured")), publications[0] if publications else None)
 
+    # ---- the picture of the project's years, key results -----------------------------------
+
+    def phases(self) -> dict:
+        """The project phases (id -> Term), earliest first; phases without dates after them."""
+        if self._phases is None:
+            terms = self.content.vocab.projects
+            order = sorted(terms, key=lambda pid: (terms[pid].date is None, terms[pid].date or 0, pid))
+            self._phases = {pid: terms[pid] for pid in order}
+        return self._phases
+
+    def chart(self, lang: str, base_url: str, project: str | None = None, compact: bool = False) -> Markup:
+        """The chart of a language's activities (or of one phase's), drawn once per build and
+        form; its links made relative to the page that shows it. Empty where nothing is dated."""
+        key = (lang, project, compact)
+        if key not in self._charts:
+            phases = self.phases()
+            if project is None:
+                entries = self.timeline(lang)
+            else:
+                entries = self.project_entries(project, lang)
+                phases = {project: phases[project]} if project in phases else {}
+            geometry = chart.make_chart(entries, phases, self.content.today, compact=compact)
+            self._charts[key] = (
+                self.env.get_template("lrp/partials/chart.html").render(chart=geometry, code=lang, root=ROOT)
+                if geometry
+                else ""
+            )
+        return _relative(self._charts[key], base_url)
+
+    def span_text(self, start: PartialDate | None, end: PartialDate | None, lang: str) -> str:
+        """A date or span in one phrase of the language, at its own precision."""
+        return format_span(start, end, self.settings.language(lang).locale) if start else ""
+
+    def phase_url(self, project_id: str, lang: str) -> str | None:
+        """Where a phase leads: its docs page, else its view of the timeline, else nowhere."""
+        page = self.project_page(project_id, lang)
+        if page:
+            return page.url
+        if project_id in self.filters(lang).get("project", ()):
+            return addresses.timeline_view(self.settings.language(lang), "project", project_id)
+        return None
+
+    def key_results(self, lang: str) -> list:
+        """The figures the home page shows (lrp/chart.py: key_results states the rule)."""
+        if lang not in self._results:
+            self._results[lang] = chart.key_results(self.timeline(lang))
+        return self._results[lang]
+
+    def number(self, value, lang: str) -> str:
+        """A figure's value as the language writes numbers (lv 2,5; en 2.5)."""
+        return format_decimal(value, locale=self.settings.language(lang).locale)
+
     # ---- timeline -------------------------------------------------------------------------
+
+    def year_counts(self, entries: list[Translation]) -> dict:
+        """How many of the entries fall in each year (by their start)."""
+        return Counter(tr.date.year for tr in entries)
+
+    def count_text(self, lang: str, key: str, count: int) -> str:
+        """``key.<form>`` with the count, the form (zero, one, other, …) chosen by the language's
+        CLDR plural rules; ``key.other`` where the language has no text for that form."""
+        form = _plural(self.settings.language(lang).locale, count)
+        text = self.strings.t(lang, f"{key}.{form}", count=count)
+        return text if text != f"{key}.{form}" else self.strings.t(lang, f"{key}.other", count=count)
+
+    def count_forms(self, lang: str, key: str) -> list[tuple[str, str]]:
+        """The plural forms of a count text with ``{count}`` left in, for the filter script."""
+        forms = []
+        for form in ("zero", "one", "two", "few", "many", "other"):
+            text = self.strings.t(lang, f"{key}.{form}")  # else the default language's
+            if text != f"{key}.{form}":
+                forms.append((form, text))
+        return forms
 
     def facet_label(self, facet: str, value: str, lang: str) -> str:
         return timeline.label(self.content, self.strings, lang, timeline.Filter(facet, value))
@@ -270,6 +350,35 @@ class SiteView:
         image = page.translation.get("image") if page.translation else None
         return self.absolute(self.media(image) if image else "assets/og-default.png")
 
+    def share_images(self) -> share.Images:
+        """The link-preview pictures of this build: a card per language (its name and purpose:
+        the home page's summary, else the site's description) and a crop per published image."""
+        if self._share is None:
+            cards = {}
+            for lang in self.settings.languages:
+                home = self.plan.homes.get(lang.code)
+                purpose = (home.summary if home else "") or self.t(lang.code, "site.description")
+                cards[lang.code] = (self.t(lang.code, "site.name"), purpose)
+            images = {
+                tr.get("image")
+                for item in self.content.items.values()
+                for tr in item.translations.values()
+                if self.content.shown(tr) and tr.get("image")
+            }
+            self._share = share.Images(self.settings.root, cards, images)
+        return self._share
+
+    def share_image(self, page) -> str:
+        """Absolute address of a page's link-preview picture (1200 × 630): its item's image cut
+        to shape, else its language's card."""
+        image = page.translation.get("image") if page.translation else None
+        if image and image in self.share_images().images:
+            return self.absolute(share.image_uri(image))
+        return self.absolute(share.card_uri(page.lang.code))
+
+    def share_type(self, url: str) -> str:
+        return "image/png" if url.endswith(".png") else "image/jpeg"
+
     def json_ld(self, page) -> str | None:
         """The page's schema.org data, serialized for a <script> block, or None."""
         code = page.lang.code
@@ -326,6 +435,15 @@ class SiteView:
 
     def _shown(self, items, lang: str) -> list[Translation]:
         return [tr for item in items if (tr := self.content.translation(item, lang))]
+
+
+@cache
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)
+
+
+def _plural(locale: str, count: int) -> str:
+    return _locale(locale).plural_form(count)
 
 
 def _relative(html: str, base_url: str) -> Markup:

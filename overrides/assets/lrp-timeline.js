@@ -1,6 +1,7 @@
 // Instant filtering of the timeline. Without this script the filter links lead to static
-// filtered views; with it they filter in place, keep the choice in the URL (?kind=seminar)
-// and announce the number of shown entries.
+// filtered views; with it they filter in place, keep the choice in the URL (?kind=seminar),
+// name the choice on the folded control, count each year's entries again, dim the chart's
+// marks of the entries left out and announce the number of shown entries.
 (() => {
   "use strict";
   const list = document.querySelector("[data-lrp-timeline]");
@@ -13,6 +14,16 @@
   const years = Array.from(document.querySelectorAll(".lrp-years li[data-year]"));
   const links = Array.from(nav.querySelectorAll("a[data-lrp-filter]"));
   const facets = links.map((a) => a.dataset.lrpFilter).filter(Boolean);
+  const choice = nav.querySelector("[data-lrp-choice]");
+  const marks = Array.from(document.querySelectorAll(".lrp-chart__mark[data-key]"));
+  const plural = new Intl.PluralRules(document.documentElement.lang || "en");
+  const forms = list.dataset;
+
+  function countText(number) {
+    const form = plural.select(number);
+    const key = "count" + form.charAt(0).toUpperCase() + form.slice(1);
+    return (forms[key] || forms.countOther || "{count}").replace("{count}", String(number));
+  }
 
   function apply(facet, value) {
     let shown = 0;
@@ -23,9 +34,15 @@
     }
     const visible = entries.filter((entry) => !entry.hidden);
     for (const heading of headings) {
-      const first = visible.find((entry) => entry.dataset.year === heading.dataset.year);
-      heading.hidden = !first;
-      if (first) first.querySelector("article").before(heading);
+      const ofYear = visible.filter((entry) => entry.dataset.year === heading.dataset.year);
+      heading.hidden = !ofYear.length;
+      if (ofYear.length) ofYear[0].querySelector("article").before(heading);
+      const yearCount = heading.querySelector("[data-lrp-year-count]");
+      if (yearCount && ofYear.length) yearCount.textContent = countText(ofYear.length);
+    }
+    const shownKeys = new Set(visible.map((entry) => entry.dataset.key));
+    for (const mark of marks) {
+      mark.classList.toggle("lrp-chart__mark--dim", Boolean(facet) && !shownKeys.has(mark.dataset.key));
     }
     for (const year of years) {
       year.hidden = !visible.some((entry) => entry.dataset.year === year.dataset.year);
@@ -39,6 +56,11 @@
       const current = link.dataset.lrpFilter === (facet || "") && link.dataset.value === (value || "");
       if (current) link.setAttribute("aria-current", "true");
       else link.removeAttribute("aria-current");
+      if (current && choice) {
+        const group = link.closest(".lrp-filters__group");
+        const label = group && group.querySelector(".lrp-filters__label");
+        choice.textContent = label ? label.textContent.trim() + ": " + link.textContent.trim() : choice.dataset.all;
+      }
     }
     count.textContent = count.dataset.template.replace("{count}", String(shown));
   }
