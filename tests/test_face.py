@@ -170,7 +170,7 @@ def test_featured_figures_are_the_key_results_and_the_mark_holds_in_both_languag
 
 def test_featured_must_be_true_or_false(tmp_path):
     content = load(tmp_path, activity("a", figures="[{value: 6, label: x, featured: jā}]"))
-    assert [m.field for m in content.mistakes] == ["figures"] and "true or false" in content.mistakes[0].message
+    assert [m.field for m in content.mistakes] == ["figures"] and "true or false" in str(content.mistakes[0])
 
 
 # ---- built pages ------------------------------------------------------------------------------
