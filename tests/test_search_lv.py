@@ -1,0 +1,459 @@
+"""Search that understands Latvian (overrides/assets/lrp-stem.js, lrp-search.js, lrp/search.html):
+the stemmer on its own, the evaluation set (tests/search_eval.yml) through the site's own search
+page in Chromium, and the page as visitors use it: the query in the address, the result's type,
+date and marked summary, the type filter, the count announced, and the page without script."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+import yaml
+from conftest import REPO, require_chromium, static_server
+
+STEMMER = REPO / "overrides" / "assets" / "lrp-stem.js"
+EVAL = yaml.safe_load((REPO / "tests" / "search_eval.yml").read_text(encoding="utf-8"))
+
+pytestmark = pytest.mark.browser
+
+
+def fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).lower()
+
+
+# ---- the stemmer, in the browser that runs it ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stemmer(browser):
+    require_chromium()
+    page = browser.new_page()
+    page.set_content('<!doctype html><html lang="lv"><head></head><body></body></html>')
+    page.add_script_tag(content=STEMMER.read_text(encoding="utf-8"))
+    yield lambda name, *args: page.evaluate(f"(args) => window.lrpStemmers.lv.{name}(...args)", list(args))
+    page.close()
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # every case of a noun meets in one stem
+        [
+            "seminārs",
+            "semināra",
+            "semināram",
+            "semināru",
+            "seminārā",
+            "semināri",
+            "semināriem",
+            "seminārus",
+            "semināros",
+        ],
+        ["izdevums", "izdevuma", "izdevumu", "izdevumā", "izdevumi", "izdevumiem"],
+        ["pašvaldība", "pašvaldības", "pašvaldībai", "pašvaldību", "pašvaldībā", "pašvaldībām", "pašvaldībās"],
+        ["prakse", "prakses", "praksei", "praksi", "praksē", "praksēm"],
+        ["mediācija", "mediācijas", "mediācijai", "mediāciju", "mediācijā"],
+        # names and places
+        ["Lietuva", "Lietuvas", "Lietuvai", "Lietuvu", "Lietuvā"],
+        ["Ventspils", "Ventspilij", "Ventspili", "Ventspilī"],
+        ["Viļaka", "Viļakas", "Viļakai", "Viļaku", "Viļakā"],
+        ["Jelgava", "Jelgavas", "Jelgavā"],
+        ["Talsi", "Talsu", "Talsiem", "Talsos"],
+        ["Rudevičs", "Rudeviča", "Rudevičam", "Rudeviču"],
+        # adjectives and participles, definite and not
+        ["ikgadējā", "ikgadējās", "ikgadējais", "ikgadējo", "ikgadējiem", "ikgadējām"],
+        ["plānots", "plānoti", "plānotie", "plānotajiem", "plānotajām", "plānot"],
+        ["etnisks", "etniskie", "etniskajiem", "etniskos"],
+        # alternations of the stem's last consonant: t/š, d/ž, k/c, g/dz, n/ņ, l/ļ, c/č, m/mj, p/pj, b/bj, v/vj
+        ["sieviete", "sievietes", "sievietēm", "sieviešu"],
+        ["jaunietis", "jaunieša", "jaunieši", "jauniešiem", "jauniešu"],
+        ["latvietis", "latvieši", "latviešu"],
+        ["olimpiāde", "olimpiādes", "olimpiāžu"],
+        ["dzejnieks", "dzejnieka", "dzejniece", "dzejnieces"],
+        ["pedagogs", "pedagoga", "pedagoģe", "pedagodze"],
+        ["ģimene", "ģimenes", "ģimeņu"],
+        ["brālis", "brāļa", "brāļu"],
+        ["tēvocis", "tēvoča", "tēvoču"],
+        ["sanāksme", "sanāksmes", "sanāksmē", "sanāksmēm", "sanāksmju"],
+        ["ziepes", "ziepju"],
+        ["gulbis", "gulbju"],
+        ["dzērve", "dzērves", "dzērvju"],
+        # nouns made of verbs, and the verbs
+        ["popularizēšana", "popularizēšanas", "popularizēšanai", "popularizēt"],
+        ["apspriest", "apspriests", "apspriestas", "apspriesti"],
+    ],
+)
+def test_the_forms_of_a_word_meet_in_one_stem(stemmer, forms):
+    stems = {form: stemmer("stem", form) for form in forms}
+    assert len(set(stems.values())) == 1, stems
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("Seminārā", "seminar"),  # folded as Pagefind's index is
+        ("VIĻAKĀ", "vilak"),
+        ("romu", "romu"),  # a short word stays whole: "rom" would begin every "romantisks"
+        ("romi", "romi"),
+        ("dati", "dati"),
+        ("datiem", "dati"),  # a shorter ending where the longer leaves too little
+        ("Rīga", "riga"),
+        ("Rīgā", "riga"),
+        ("tikšanās", "tiksan"),
+        ("palīgs", "palig"),  # "pali" would be too short to cut g/dz from
+        ("ERIAC", "eriac"),  # no ending: as typed
+        ("2021", "2021"),
+        ("12b", "12b"),
+    ],
+)
+def test_stems(stemmer, word, stem):
+    assert stemmer("stem", word) == stem
+
+
+def test_queries_are_stemmed_word_by_word(stemmer):
+    assert stemmer("stemQuery", "Romu sieviešu seminārs Lietuvā") == "romu sievie seminar lietuv"
+    assert (
+        stemmer("stemQuery", "anti-čigānisma  pasākumi") == "anticiganism pasakum"
+    )  # punctuation as Pagefind drops it
+    assert stemmer("stemQuery", "romu") is None  # nothing to add to the search as typed
+    assert stemmer("stemQuery", "2021") is None
+    assert stemmer("stemQuery", '"seminārs Lietuvā"') is None  # an exact phrase is searched as written
+    assert stemmer("words", "Viļakā, Ventspilī!") == ["vilaka", "ventspili"]
+
+
+def test_every_stem_begins_its_word(stemmer):
+    """So that the stems find every page the words as typed find: tried on every word of the
+    real content and the fixtures."""
+    text = " ".join(
+        path.read_text(encoding="utf-8")
+        for folder in ("events", "docs", "publications", "stories", "tests/fixtures/site")
+        for path in sorted((REPO / folder).rglob("*.lv.md"))
+    )
+    words = sorted({word for word in re.findall(r"[^\W\d_]+", text)})
+    assert len(words) > 1000
+    stems = stemmer("words", " ".join(words))
+    stemmed = [stemmer("stem", word) for word in words]
+    wrong = [
+        (word, stem) for word, folded, stem in zip(words, stems, stemmed, strict=True) if not folded.startswith(stem)
+    ]
+    assert wrong == []
+
+
+# ---- the evaluation set, on the site's own search page ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sites(real_site, fixture_site):
+    with static_server(real_site) as real, static_server(fixture_site) as fixture:
+        yield {"real": real, "fixture": fixture}
+
+
+def make_searcher(browser, sites, stemming: bool = True):
+    """``search(site, query)``: the addresses of the results, in order, as the search page shows
+    them after a visitor types the query and presses Enter (every result, not only the first ten).
+    Without ``stemming`` the page runs without lrp-stem.js: Pagefind alone, as before."""
+    require_chromium()
+    context = browser.new_context()
+    if not stemming:
+        context.route("**/assets/lrp-stem.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    pages = {}
+
+    def search(site: str, query: str, url: str = "meklet/") -> list[str]:
+        if (site, url) not in pages:
+            pages[site, url] = context.new_page()
+            pages[site, url].goto(sites[site] + url)
+        page = pages[site, url]
+        page.get_by_role("searchbox", name=re.compile("Meklēt|Search")).last.fill(query)
+        page.get_by_role("searchbox", name=re.compile("Meklēt|Search")).last.press("Enter")
+        finished(page, query)
+        more = page.locator("[data-lrp-search-more]")
+        while more.is_visible():
+            count = page.locator(".lrp-search__results > li").count()
+            more.click()
+            page.wait_for_function("n => document.querySelectorAll('.lrp-search__results > li').length > n", arg=count)
+        return page.locator(".lrp-search__title a").evaluate_all("links => links.map((a) => a.getAttribute('href'))")
+
+    return search, context
+
+
+@pytest.fixture(scope="module")
+def searcher(browser, sites):
+    search, context = make_searcher(browser, sites)
+    yield search
+    context.close()
+
+
+def recall(search) -> tuple[float, list[str]]:
+    found, missed = 0, []
+    for case in EVAL["recall"]:
+        first_ten = search(case["site"], case["query"])[:10]
+        for url in case["expect"]:
+            if url in first_ten:
+                found += 1
+            else:
+                missed.append(f"{case['site']}: {case['query']!r} misses {url} (first ten: {first_ten})")
+    return found / (found + len(missed)), missed
+
+
+def finished(page, query: str) -> None:
+    page.wait_for_function(
+        "q => { const l = document.querySelector('[data-lrp-search-results]'); return l.dataset.query === q && l.getAttribute('aria-busy') === 'false'; }",
+        arg=query,
+    )
+
+
+def test_recall_on_the_evaluation_set(browser, sites, searcher):
+    measured, missed = recall(searcher)
+    total = sum(len(case["expect"]) for case in EVAL["recall"])
+    print(
+        f"\nLatvian search recall: {measured:.1%} of {total} expected pages among the first ten ({len(EVAL['recall'])} queries)"
+    )
+    for line in missed:
+        print("  " + line)
+    plain, context = make_searcher(browser, sites, stemming=False)
+    before = recall(plain)[0]
+    context.close()
+    print(f"Without the stemmer (Pagefind alone): {before:.1%}")
+    assert len(EVAL["recall"]) >= 60
+    assert measured >= 0.95
+    assert before < 0.8  # the set asks for other forms than the pages use
+
+
+def test_precision_on_the_evaluation_set(searcher):
+    wrong = []
+    for case in EVAL["precision"]:
+        first_five = searcher(case["site"], case["query"])[:5]
+        assert first_five, case
+        unrelated = [url for url in first_five if url in case["never"]]
+        if unrelated:
+            wrong.append(f"{case['site']}: {case['query']!r} brings {unrelated} into the first five")
+    for line in wrong:
+        print("  " + line)
+    kept = len(EVAL["precision"]) - len(wrong)
+    print(
+        f"\nLatvian search precision: {kept} of {len(EVAL['precision'])} queries keep unrelated pages out of the first five"
+    )
+    assert wrong == []
+
+
+def test_the_evaluation_set_is_written_from_the_content(real_site, fixture_site):
+    """Every page named exists, and no query is written as its expected pages have it (in the
+    text that search reads), unless it is the word's dictionary form."""
+    content = {}
+    for site, built in (("real", real_site), ("fixture", fixture_site)):
+        for fragment in fragments(built, "lv"):
+            content[site, fragment["url"]] = fragment["content"].lower()
+    for case in EVAL["recall"] + EVAL["precision"]:
+        for url in case.get("expect", []) + case.get("never", []):
+            assert (case["site"], url) in content, (case["query"], url)
+    for case in EVAL["recall"]:
+        words = case["query"].lower().split()
+        same = [
+            url
+            for url in case["expect"]
+            if all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", content[case["site"], url]) for w in words)
+        ]
+        assert case.get("dictionary") or len(same) < len(case["expect"]), case["query"]
+
+
+def fragments(site, lang: str) -> list[dict]:
+    """What Pagefind keeps of each page of a language (its fragment files)."""
+    import gzip
+    import json
+
+    return [
+        json.loads(gzip.decompress(path.read_bytes())[12:])
+        for path in (site / "pagefind" / "fragment").glob(f"{lang}_*")
+    ]
+
+
+# ---- the search page -------------------------------------------------------------------------
+
+
+def test_exact_words_come_first(searcher):
+    # "Lietuvas" is written so on one page only (as "Lietuvas un Igaunijas"); the pages about
+    # Lithuania say "Lietuvā" in their titles, and come after it.
+    results = searcher("real", "Lietuvas")
+    assert results[0] == "/pasakumi/tiksanas-ar-eriac/"
+    assert {"/pasakumi/romu-jauniesu-atbalsta-pasakums-lietuva/", "/pasakumi/romu-sieviesu-seminars-lietuva/"} <= set(
+        results[1:]
+    )
+
+
+def test_english_is_searched_as_typed_with_pagefinds_stemming(browser, sites):
+    page = browser.new_page()
+    page.goto(sites["real"] + "en/search/?q=" + quote("mediators municipalities"))
+    finished(page, "mediators municipalities")
+    shown = page.locator(".lrp-search__title a").evaluate_all("links => links.map((a) => a.getAttribute('href'))")
+    direct = page.evaluate(
+        """async (query) => {
+          const bundle = new URL(document.querySelector("[data-lrp-search]").dataset.bundle, location.href);
+          const pagefind = await import(bundle.href);
+          const search = await pagefind.search(query);
+          return Promise.all(search.results.map(async (r) => (await r.data()).url));
+        }""",
+        "mediators municipalities",
+    )
+    assert shown == direct[:10] and "/en/events/romu-mediacijas-prakse-pasvaldibas/" in shown
+    assert page.evaluate("() => Object.keys(window.lrpStemmers)") == ["lv"]
+    page.close()
+
+
+def test_the_query_lives_in_the_address(browser, sites):
+    page = browser.new_page()
+    page.goto(sites["real"] + "meklet/")
+    box = page.get_by_role("searchbox", name="Meklēt vietnē").last
+    box.fill("Lietuvā")
+    box.press("Enter")
+    finished(page, "Lietuvā")
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["Lietuvā"]}
+    first = page.locator(".lrp-search__title a").all_inner_texts()
+    box.fill("seminārs")
+    box.press("Enter")
+    finished(page, "seminārs")
+    page.reload()  # a reload (or a shared address) shows the same search
+    finished(page, "seminārs")
+    assert box.input_value() == "seminārs" and page.locator(".lrp-search__results > li").count() == 10
+    page.go_back()  # and the previous search is one step back
+    finished(page, "Lietuvā")
+    assert box.input_value() == "Lietuvā" and page.locator(".lrp-search__title a").all_inner_texts() == first
+    page.close()
+
+
+def test_a_result_shows_type_date_and_summary_with_the_words_marked(browser, sites):
+    page = browser.new_page()
+    page.goto(sites["fixture"] + "meklet/?q=" + quote("semināri"))
+    finished(page, "semināri")
+    result = page.locator(".lrp-search__results > li").filter(has=page.get_by_role("link", name="Izdomāts seminārs"))
+    assert result.locator(".lrp-search__type").inner_text() == "Pasākums · 2021. gada 24. septembris"
+    summary = result.locator(".lrp-search__summary")
+    assert summary.inner_text() == "Dienas precizitātes seminārs testiem."
+    assert summary.locator("mark").all_inner_texts() == ["seminārs"]  # another form than typed: the stem's match
+    book = page.locator(".lrp-search__results > li").filter(has=page.get_by_role("link", name="Izdomātā grāmata"))
+    assert book.locator(".lrp-search__type").inner_text() == "Izdevums · 2021. gada 24. septembris"
+    # Where the summary lacks the word, the passage of the page that has it, marked by Pagefind.
+    page.goto(sites["fixture"] + "meklet/?q=" + quote("zaķēnu"))
+    finished(page, "zaķēnu")
+    month = page.locator(".lrp-search__results > li").first
+    assert month.locator(".lrp-search__type").inner_text() == "Pasākums · 2021. g. oktobris"
+    assert month.locator(".lrp-search__summary mark").count() == 0
+    assert month.locator(".lrp-search__excerpt mark").all_inner_texts() == ["zaķēns"]
+    # A page of the site has no date, only its type.
+    page.goto(sites["fixture"] + "meklet/?q=" + quote("vietnē"))
+    finished(page, "vietnē")
+    assert page.locator(".lrp-search__results > li").first.locator(".lrp-search__type").inner_text() == "Lapa"
+    page.close()
+
+
+def test_markup_in_a_page_is_shown_as_text_in_its_result(browser, tmp_path):
+    from conftest import build_site, write_site
+
+    event = (
+        "---\ntitle: Zīmes <b>un</b> &amp;\nsummary: 'Kopsavilkums <img src=x> ar zīmēm & <i>citu</i>.'\n"
+        "date: 2021-01-05\nkind: meeting\nplaces: [riga]\nproject: platforma-v\n---\nTeksts ar `<script>` zīmēm.\n"
+    )
+    site = build_site(write_site(tmp_path, {"events/signs.lv.md": event}, base=None))
+    with static_server(site) as base:
+        page = browser.new_page()
+        page.goto(base + "meklet/?q=" + quote("zīmēm"))
+        finished(page, "zīmēm")
+        result = page.locator(".lrp-search__results > li").first
+        assert result.locator(".lrp-search__title").inner_text() == "Zīmes <b>un</b> &amp;"
+        assert result.locator(".lrp-search__summary").inner_text() == "Kopsavilkums <img src=x> ar zīmēm & <i>citu</i>."
+        assert result.locator("img, b, i, script").count() == 0
+        page.close()
+
+
+def test_filter_by_type(browser, sites):
+    page = browser.new_page()
+    page.goto(sites["real"] + "meklet/?q=" + quote("izdevums"))
+    finished(page, "izdevums")
+    types = page.get_by_role("group", name="Veids")
+    assert types.get_by_role("radio").evaluate_all(
+        "rs => rs.map((r) => r.labels[0].textContent.replace(/\\s+/g, ' ').trim())"
+    ) == [
+        "Visi (6)",
+        "Pasākumi (2)",
+        "Dzīvesstāsti (0)",
+        "Izdevumi (1)",
+        "Lapas (3)",
+    ]
+    types.get_by_role("radio", name=re.compile("^Izdevumi")).check()
+    finished(page, "izdevums")
+    assert page.locator(".lrp-search__title a").evaluate_all("ls => ls.map((a) => a.getAttribute('href'))") == [
+        "/izdevumi/sando-rudevics-saules-zakens/"
+    ]
+    assert page.get_by_role("status").inner_text() == "Atrasto rezultātu skaits: 1"
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["izdevums"], "type": ["publications"]}
+    page.reload()  # the type is kept in the address too
+    finished(page, "izdevums")
+    assert types.get_by_role("radio", name=re.compile("^Izdevumi")).is_checked()
+    assert page.locator(".lrp-search__results > li").count() == 1
+    types.get_by_role("radio", name=re.compile("^Lapas")).check()
+    finished(page, "izdevums")
+    assert set(page.locator(".lrp-search__title a").evaluate_all("ls => ls.map((a) => a.getAttribute('href'))")) == {
+        "/",
+        "/platforma-v/",
+        "/redaktoriem/",
+    }
+    types.get_by_role("radio", name=re.compile("^Visi")).check()
+    finished(page, "izdevums")
+    assert "type" not in parse_qs(urlsplit(page.url).query)
+    page.close()
+
+
+def test_the_count_is_announced(browser, sites):
+    page = browser.new_page()
+    page.goto(sites["real"] + "meklet/?q=" + quote("Viļakā"))
+    finished(page, "Viļakā")
+    status = page.get_by_role("status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.inner_text() == f"Atrasto rezultātu skaits: {page.locator('.lrp-search__results > li').count()}"
+    page.get_by_role("searchbox", name="Meklēt vietnē").last.fill("qqqzzz")
+    page.get_by_role("searchbox", name="Meklēt vietnē").last.press("Enter")
+    finished(page, "qqqzzz")
+    assert status.inner_text() == "Nekas netika atrasts."
+    page.goto(sites["real"] + "en/search/?q=Lithuania")
+    finished(page, "Lithuania")
+    assert re.fullmatch(r"Results found: \d+", page.get_by_role("status").inner_text())
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [("meklet/?q=semin%C4%81rs", "Meklēšanai nepieciešams JavaScript"), ("en/search/", "Search needs JavaScript")],
+)
+def test_without_script_the_page_says_so_and_leads_to_the_timeline(browser, sites, real_site, url, message):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(sites["real"] + url)
+    notice = page.locator(".lrp-search__noscript")
+    assert message in notice.inner_text()
+    links = notice.get_by_role("link").evaluate_all("ls => ls.map((a) => a.getAttribute('href'))")
+    assert any("/kind/seminar/" in link for link in links) and any("/project/platforma-vi/" in link for link in links)
+    for link in links:  # each a page of the site
+        target = urlsplit(page.url)._replace(query="").geturl()
+        path = urlsplit(page.evaluate("([l, b]) => new URL(l, b).pathname", [link, target])).path
+        assert (real_site / path.strip("/") / "index.html").is_file(), link
+    assert page.locator("[data-lrp-search-types]").is_hidden()  # a filter that only script can use
+    context.close()
+
+
+def test_search_page_needs_no_inline_script(real_site):
+    html = (real_site / "meklet" / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r"<script\b[^>]*>", html)
+    assert any("assets/lrp-stem.js" in tag for tag in scripts) and any("assets/lrp-search.js" in tag for tag in scripts)
+    assert all(" src=" in tag for tag in scripts)
+    assert not re.search(r"\son[a-z]+=|\sstyle=", html)
+
+
+def test_the_index_knows_each_items_type_and_date(real_site):
+    by_url = {fragment["url"]: fragment for fragment in fragments(real_site, "lv")}
+    assert by_url["/izdevumi/sando-rudevics-saules-zakens/"]["filters"] == {"type": ["publications"]}
+    assert by_url["/izdevumi/sando-rudevics-saules-zakens/"]["meta"]["date"] == "2021. gada 12. augusts"
+    assert by_url["/pasakumi/koordinacijas-sanaksme-2021/"]["filters"] == {"type": ["events"]}
+    assert by_url["/pieejamiba/"]["filters"] == {"type": ["pages"]} and "date" not in by_url["/pieejamiba/"]["meta"]
+    assert by_url["/"]["filters"] == {"type": ["pages"]}
+    assert {fragment["filters"]["type"][0] for fragment in by_url.values()} == {"events", "publications", "pages"}
