@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check new benchmark lint format clean
+.PHONY: serve build test test-fast check new benchmark lint format clean
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ test: $(BIN)/.installed tests/tools/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# The loop while working: the core and build tests on every core, without the browser tests and the
+# slow ones (pytest markers `browser` and `slow`, pyproject.toml); `make test` runs them all.
+test-fast: $(BIN)/.installed
+	$(BIN)/pytest -m "not browser and not slow" -n auto --dist loadfile -q
 
 # Build time against bare Material, sizes and memory (see benchmarks/RESULTS.md); takes minutes.
 benchmark: $(BIN)/.installed

@@ -286,6 +286,7 @@ def test_no_published_body_holds_anything_outside_the_safe_list(body):
 _CONVERTER = Converter(("toc", "tables", "fenced_code", "footnotes"))
 
 
+@pytest.mark.slow  # Python-Markdown takes seconds over 5000 brackets
 def test_a_body_markdown_cannot_convert_is_a_mistake_not_a_traceback(tmp_path):
     found, _ = check(tmp_path, textwrap.dedent("Teksts.\n") + "[" * 5000 + "\n")
     assert all(m.startswith("events/a.lv.md:") for m in found)

@@ -17,7 +17,8 @@ REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent  # the virtual environment running the tests
 COPIED = ["Makefile", "mkdocs.yml", "hooks", "overrides", "data", "docs", "stories", "events", "publications"]
 
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+# slow: each test copies the repository and runs `make build` in a process of its own.
+pytestmark = [pytest.mark.skipif(shutil.which("make") is None, reason="needs make"), pytest.mark.slow]
 
 
 def make_build() -> list[str]:

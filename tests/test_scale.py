@@ -3,10 +3,13 @@
 import gzip
 import sys
 
+import pytest
 from conftest import REPO, build_site, write_site
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from corpus import write_corpus  # noqa: E402
+
+pytestmark = pytest.mark.slow  # builds a site of 1000 events
 
 
 def test_timeline_of_1000_events_stays_under_250_kb_gzip(tmp_path):
