@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort
 
 from lrp import Settings, freshness
 from lrp.bodies import Converter
+from lrp.messages import Message
 from lrp.plan import SEARCHED
 from lrp.search import Indexer, IndexingError
 from lrp.site import load_site
@@ -62,7 +63,8 @@ class SiteBuild:
     # ---- the events, in the order MkDocs sends them --------------------------------------
 
     def config(self, config) -> None:
-        """Report the content's mistakes; stop a build that has any. Start the search indexer."""
+        """Report the content's mistakes (in the language of the messages, LRP_MESSAGES); stop a
+        build that has any. Start the search indexer."""
         for mistake in self.content.mistakes:
             log.error(str(mistake))
         for warning in self.content.warnings:  # shown, but not a warning to MkDocs: --strict would stop on it
@@ -71,7 +73,7 @@ class SiteBuild:
             print("\n".join(mistake.annotation() for mistake in self.content.mistakes), flush=True)
         if self.content.mistakes and not self.serve:
             count = len(self.content.mistakes)
-            raise Abort(f"{count} content mistake{'s' if count > 1 else ''}: nothing was built. Fix the lines above.")
+            raise Abort(str(Message("tool.build.abort.one" if count == 1 else "tool.build.abort.other", count=count)))
         self.search = Indexer()
         if self.dirty:
             self._keep_unchanged(config)

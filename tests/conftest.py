@@ -106,6 +106,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(autouse=True)
 def _fixed_environment(monkeypatch):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("LRP_MESSAGES", "en")  # the tests read the English messages; test_messages.py reads both
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 
+from .messages import Message
 from .settings import Language
 
 MEDIA = "media/"  # images and downloads: media/<repository path>
@@ -69,15 +70,15 @@ class Register:
     """Who is written where: ``claim`` an address for a source; a second claim is a clash."""
 
     def __init__(self) -> None:
-        self._owners: dict[str, str] = {}
+        self._owners: dict[str, str | Message] = {}
 
-    def claim(self, url: str, owner: str) -> str | None:
-        """Reserve ``url`` for ``owner`` (a file's path, or words such as "the events listing");
+    def claim(self, url: str, owner: str | Message) -> str | Message | None:
+        """Reserve ``url`` for ``owner`` (a file's path, or a message such as "the events section");
         returns the earlier owner where it was taken, else None."""
         key = url.rstrip("/")
         for reserved in RESERVED:
             if key == reserved.rstrip("/") or (reserved.endswith("/") and key.startswith(reserved)):
-                return f"the site's own /{reserved}"
+                return Message("part.owner.reserved", path=reserved)
         earlier = self._owners.get(key)
         if earlier is not None and earlier != owner:
             return earlier

@@ -19,6 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import addresses, safehtml
 from .errors import Invalid, Report
+from .messages import Message
 
 # What Python-Markdown's tables extension writes for a column's alignment, and our class for it:
 # an inline style would be refused by the page's Content-Security-Policy.
@@ -39,7 +40,7 @@ class Converter:
         try:
             html = md.convert(text)
         except Exception as error:  # noqa: BLE001 - Python-Markdown must not stop the build
-            raise Invalid(f"Markdown could not convert the text ({type(error).__name__})") from None
+            raise Invalid(Message("body.markdown", error=type(error).__name__)) from None
         finally:
             self._images.size = None
         return html, getattr(md, "toc_tokens", [])
@@ -200,7 +201,7 @@ def _target(tr, address: str) -> tuple[str | None, str]:
     return posixpath.normpath(posixpath.join(folder, unquote(parts.path))), parts.fragment
 
 
-def _link(content, tr, address: str, attribute: str, translations: dict, scans: dict, media: set) -> str | None:
+def _link(content, tr, address: str, attribute: str, translations: dict, scans: dict, media: set) -> Message | None:
     """What is wrong with a link on this site, or None."""
     path, anchor = _target(tr, address)
     if attribute == "src" or (path and not path.endswith(".md") and path not in content.unreadable):
@@ -215,11 +216,11 @@ def _link(content, tr, address: str, attribute: str, translations: dict, scans: 
     if target is None and path in content.unreadable:
         return None  # the target's own mistake is reported
     if target is None:
-        return f"the link '{address}' leads to a file that does not exist"
+        return Message("link.missing", address=address)
     if target.item.draft and not tr.item.draft and not content.include_drafts:
-        return f"the link '{address}' leads to a draft, which is not published"
+        return Message("link.draft", address=address)
     if anchor and path in scans and anchor not in scans[path][1].ids:
-        return f"the link '{address}' leads to an anchor '#{anchor}' that {target.path} does not have"
+        return Message("link.anchor", address=address, anchor=anchor, path=target.path)
     return None
 
 

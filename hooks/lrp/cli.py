@@ -14,6 +14,7 @@ from pathlib import Path
 from .bodies import configured
 from .content import Content
 from .fields import fields_of
+from .messages import Message
 from .settings import COLLECTIONS, SLUG, SLUG_MAX, Settings, markdown_extensions
 from .site import load_site
 from .strings import Strings
@@ -21,7 +22,8 @@ from .templates import new_item
 
 
 def check(root: Path) -> int:
-    """Every mistake the build would report: the content, its bodies and the addresses of the plan."""
+    """Every mistake the build would report: the content, its bodies and the addresses of the plan,
+    in the language of the messages (LRP_MESSAGES; by default the site's default language)."""
     try:
         settings = Settings.from_mkdocs_yml(root)
         extensions = markdown_extensions(root)
@@ -38,14 +40,18 @@ def check(root: Path) -> int:
     print()
     print(translation_table(content))
     count = len(content.mistakes)
-    print(f"\n{count} mistake{'s' if count != 1 else ''}." if count else "\nNo mistakes.")
+    if count:
+        print(f"\n{Message('tool.check.count.one' if count == 1 else 'tool.check.count.other', count=count)}")
+    else:
+        print(f"\n{Message('tool.check.none')}")
     return 1 if count else 0
 
 
 def translation_table(content: Content) -> str:
     """Per collection: how many items there are, and which lack a language."""
     codes = content.settings.codes
-    rows = [["collection", "items", *[f"missing {code}" for code in codes]]]
+    words = Message("tool.check.collection"), Message("tool.check.items")
+    rows = [[*map(str, words), *[str(Message("tool.check.missing", code=code)) for code in codes]]]
     missing_lines = []
     for collection in (*COLLECTIONS, "docs"):
         items = [
@@ -55,11 +61,14 @@ def translation_table(content: Content) -> str:
         for code in codes:
             missing = sorted(item.slug for item in items if code not in item.translations)
             row.append(str(len(missing)))
-            missing_lines += [f"  {collection}/{slug}: no {code} file" for slug in missing]
+            missing_lines += [
+                "  " + str(Message("tool.check.no_file", item=f"{collection}/{slug}", code=code)) for slug in missing
+            ]
         rows.append(row)
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     table = "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows)
-    return "Translations:\n" + table + ("\n" + "\n".join(missing_lines) if missing_lines else "")
+    heading = Message("tool.check.translations")
+    return f"{heading}\n" + table + ("\n" + "\n".join(missing_lines) if missing_lines else "")
 
 
 def new(root: Path, collection: str, slug: str) -> int:
@@ -69,14 +78,14 @@ def new(root: Path, collection: str, slug: str) -> int:
         print(f"mkdocs.yml: {error}")
         return 2
     if collection not in COLLECTIONS:
-        print(f"COLLECTION must be one of {', '.join(COLLECTIONS)}, not '{collection}'.")
+        print(Message("tool.new.collection", collections=", ".join(COLLECTIONS), collection=collection))
         return 2
     if not SLUG.match(slug) or len(slug) > SLUG_MAX:
-        print(f"'{slug}' is not a slug: use lowercase letters a-z, digits and single hyphens, at most {SLUG_MAX}.")
+        print(Message("tool.new.slug", slug=slug, max=SLUG_MAX))
         return 2
     existing = sorted(str(p.relative_to(root)) for p in (root / collection).rglob(f"{slug}.*.md"))
     if existing:
-        print(f"'{collection}/{slug}' already exists: {', '.join(existing)}. Choose another slug.")
+        print(Message("tool.new.exists", item=f"{collection}/{slug}", paths=", ".join(existing)))
         return 2
     strings = Strings.load(settings)
     paths = []
@@ -88,7 +97,7 @@ def new(root: Path, collection: str, slug: str) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         paths.append(str(path.relative_to(root)))
-    print(f"Written: {', '.join(paths)} (status: draft). Fill them in, then run make check.")
+    print(Message("tool.new.written", paths=", ".join(paths)))
     return 0
 
 

@@ -13,6 +13,7 @@ from . import addresses, bodies, media
 from .bodies import Converter
 from .errors import Invalid, Mistake, Report, did_you_mean
 from .fields import LABELLED, Context, fields_of, plain_text
+from .messages import Message
 from .model import Item, Translation
 from .settings import COLLECTIONS, SECTIONS, SLUG, SLUG_MAX, Settings
 from .vocab import Vocabularies, load_vocabularies
@@ -123,9 +124,9 @@ def load_content(
         for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else ():
             rel = path.relative_to(root).as_posix()
             if path.is_symlink():
-                report.add(rel, 1, "file name", "is a symbolic link; put the file itself in the repository")
+                report.add(rel, 1, "file name", Message("file.symlink"))
             elif path.name.lower().endswith(".md") and (path.name.startswith(".") or path.suffix != ".md"):
-                report.add(rel, 1, "file name", "cannot be read: name it <slug>.<language>.md, in lowercase")
+                report.add(rel, 1, "file name", Message("file.bad_name"))
             elif any(part.startswith(".") for part in path.relative_to(root).parts) or not path.is_file():
                 continue
             elif path.suffix == ".md":
@@ -157,8 +158,8 @@ def _unreported(content: Content) -> list[Mistake]:
     for item in content.items.values():
         if item.event_status == "unreported" and any(content.shown(tr) for tr in item.translations.values()):
             tr = next(tr for tr in item.translations.values() if "event_status" in tr.own)
-            message = "still says planned, but its date has passed; write held or cancelled (a warning)"
-            warnings.append(Mistake(tr.path, tr.meta.line("event_status") or 1, "event_status", message))
+            line = tr.meta.line("event_status") or 1
+            warnings.append(Mistake(tr.path, line, "event_status", Message("warning.unreported")))
     return sorted(warnings)
 
 
@@ -167,26 +168,21 @@ def _read(content: Content, folder: str, path: Path, rel: str, report: Report) -
     name = path.name[: -len(".md")]
     stem, dot, lang = name.rpartition(".")
     if not dot:
-        report.add(rel, 1, "file name", f"has no language suffix; name it {name}.{settings.default.code}.md")
+        report.add(rel, 1, "file name", Message("file.no_language", name=name, code=settings.default.code))
         return
     if lang not in settings.codes:
-        report.add(rel, 1, "file name", f"'{lang}' is not a language of the site ({', '.join(settings.codes)})")
+        report.add(rel, 1, "file name", Message("file.language", lang=lang, codes=", ".join(settings.codes)))
         return
     inner = path.parent.relative_to(settings.root / folder).as_posix()
     if folder == "docs":
         slug = stem if inner == "." else f"{inner}/{stem}"
         if not all(SLUG.match(part) for part in slug.split("/")):
-            report.add(rel, 1, "file name", f"'{slug}' must be lowercase letters, digits and single hyphens")
+            report.add(rel, 1, "file name", Message("slug.form", value=f"'{slug}'"))
             return
     else:
         slug = stem
         if not SLUG.match(slug) or len(slug) > SLUG_MAX:
-            report.add(
-                rel,
-                1,
-                "file name",
-                f"the slug '{slug}' must be at most {SLUG_MAX} lowercase ASCII letters, digits and single hyphens",
-            )
+            report.add(rel, 1, "file name", Message("file.slug", slug=slug, max=SLUG_MAX))
             return
     registry = content.docs if folder == "docs" else content.items
     key = slug if folder == "docs" else f"{folder}/{slug}"
@@ -194,10 +190,10 @@ def _read(content: Content, folder: str, path: Path, rel: str, report: Report) -
     if item.translations:
         first = next(iter(item.translations.values()))
         if lang in item.translations:
-            report.add(rel, 1, "file name", f"the slug '{slug}' is already used by {first.path}")
+            report.add(rel, 1, "file name", Message("file.slug_taken", slug=slug, path=first.path))
             return
         if Path(first.path).parent != Path(rel).parent:
-            report.add(rel, 1, "file name", f"must sit in the same folder as {first.path}, its other language")
+            report.add(rel, 1, "file name", Message("file.folder", path=first.path))
             return
     try:
         source = split_front_matter(path.read_text(encoding="utf-8"))
@@ -205,9 +201,9 @@ def _read(content: Content, folder: str, path: Path, rel: str, report: Report) -
         if isinstance(error, Invalid):
             line, name, message = error.line, error.field or "front-matter", error.message
         elif isinstance(error, UnicodeDecodeError):
-            line, name, message = 1, "front-matter", "the file is not UTF-8 text; save it as UTF-8"
+            line, name, message = 1, "front-matter", Message("file.not_utf8")
         else:
-            line, name, message = 1, "front-matter", f"the file cannot be read ({error.strerror or error})"
+            line, name, message = 1, "front-matter", Message("file.unreadable", reason=str(error.strerror or error))
         report.add(rel, line, name, message)
         content.unreadable.add(rel)
         item.unreadable = True  # its other files may lack what this one gives: no mistakes for that
@@ -222,10 +218,12 @@ def _read(content: Content, folder: str, path: Path, rel: str, report: Report) -
         spec = fields.get(key_name)
         line = source.meta.line(key_name)
         if spec is None:
-            report.add(rel, line, key_name, f"is not a field of {folder}{did_you_mean(key_name, fields)}")
+            report.add(
+                rel, line, key_name, Message("field.unknown", folder=folder, hint=did_you_mean(key_name, fields))
+            )
             continue
         if isinstance(value, str) and not value.strip():
-            report.add(rel, line, key_name, "is empty; give a value or delete the line")
+            report.add(rel, line, key_name, Message("field.empty"))
             continue
         try:
             tr.own[key_name] = spec.check(value, ctx)
@@ -244,19 +242,9 @@ def _merge(item: Item, report: Report) -> None:
                     continue
                 mine, theirs = tr.own[name], earlier.own[name]
                 if spec.scope == "neutral" and mine != theirs:
-                    report.add(
-                        tr.path,
-                        tr.meta.line(name),
-                        name,
-                        f"differs from {earlier.path}; a language-neutral field must be equal in both files",
-                    )
+                    report.add(tr.path, tr.meta.line(name), name, Message("field.differs", path=earlier.path))
                 elif name in LABELLED and _neutral_parts(name, mine) != _neutral_parts(name, theirs):
-                    report.add(
-                        tr.path,
-                        tr.meta.line(name),
-                        name,
-                        f"the values differ from {earlier.path}; only the labels may be translated",
-                    )
+                    report.add(tr.path, tr.meta.line(name), name, Message("field.labels_differ", path=earlier.path))
 
 
 def _neutral_parts(name: str, values) -> list:
@@ -273,7 +261,7 @@ def _rules(tr: Translation, report: Report) -> None:
             continue
         inherited = spec.scope != "own" and tr.item.unreadable  # the unreadable file may carry it
         if not inherited and not _written(tr, name, spec.scope):
-            report.add(tr.path, 1, name, "is required")
+            report.add(tr.path, 1, name, Message("field.required"))
         elif tr.get(name) is None:  # written wrongly here or in the other file: the mistake is reported there
             report.withhold(tr.path)
     if collection == "docs":
@@ -284,15 +272,16 @@ def _rules(tr: Translation, report: Report) -> None:
                     tr.own["title"] = plain_text(heading.group(1))
                 except Invalid as error:
                     line = tr.body_line + tr.body.count("\n", 0, heading.start())
-                    report.add(tr.path, line, "title", f"the first heading {error.message}")
+                    report.add(tr.path, line, "title", Message("title.heading", problem=error.message))
             else:
-                report.add(tr.path, 1, "title", "is missing; add 'title:' or start the text with '# Heading'")
+                report.add(tr.path, 1, "title", Message("title.missing"))
         return
     start, end = tr.get("date"), tr.get("end")
     if start and end and end.last < start.first:
-        report.add(tr.path, tr.meta.line("end") or tr.meta.line("date"), "end", f"{end} is before date {start}")
+        line = tr.meta.line("end") or tr.meta.line("date")
+        report.add(tr.path, line, "end", Message("date.end_before", end=str(end), start=str(start)))
     if tr.get("image") and not tr.get("image_alt"):
-        report.add(tr.path, tr.meta.line("image"), "image_alt", "is required when image is set: describe the image")
+        report.add(tr.path, tr.meta.line("image"), "image_alt", Message("image_alt.required"))
     # A draft is never published, so it may wait for the consent; publishing it needs one.
     if (
         collection == "stories"
@@ -300,11 +289,9 @@ def _rules(tr: Translation, report: Report) -> None:
         and not tr.item.unreadable  # the unreadable file may carry it
         and not any(_written(tr, f, "neutral") for f in ("consent", "source"))
     ):
-        report.add(
-            tr.path, 1, "consent", "is required unless source is given: the day the person agreed to publication"
-        )
+        report.add(tr.path, 1, "consent", Message("consent.required"))
     if collection == "events" and "places" in tr.own and not tr.own["places"]:
-        report.add(tr.path, tr.meta.line("places"), "places", "an event needs at least one place")
+        report.add(tr.path, tr.meta.line("places"), "places", Message("places.none"))
 
 
 def _written(tr: Translation, name: str, scope: str) -> bool:
@@ -313,12 +300,11 @@ def _written(tr: Translation, name: str, scope: str) -> bool:
     return any(name in other.meta.data for other in files)
 
 
-def _suggest(key: str, items: dict) -> str:
+def _suggest(key: str, items: dict) -> Message | str:
     """A "did you mean" for ``collection/slug``, comparing slugs within the collection."""
     collection, _, slug = key.partition("/")
     slugs = [other.slug for other in items.values() if other.collection == collection]
-    hint = did_you_mean(slug, slugs)
-    return hint.replace("'", f"'{collection}/", 1) if hint else ""
+    return did_you_mean(slug, slugs, prefix=f"{collection}/")
 
 
 def _references(content: Content, report: Report) -> None:
@@ -331,25 +317,16 @@ def _references(content: Content, report: Report) -> None:
                 if target is not None and target.unreadable:
                     continue  # its own mistake is reported
                 if target is None or not target.translations:
-                    report.add(
-                        tr.path,
-                        tr.meta.line("related", index),
-                        "related",
-                        f"'{key}' does not exist (was it withdrawn or renamed?){_suggest(key, items)}",
-                    )
+                    missing = Message("related.missing", key=key, hint=_suggest(key, items))
+                    report.add(tr.path, tr.meta.line("related", index), "related", missing)
                 elif target is item:
-                    report.add(
-                        tr.path, tr.meta.line("related", index), "related", "an item cannot be related to itself"
-                    )
+                    report.add(tr.path, tr.meta.line("related", index), "related", Message("related.self"))
             if "launch" in tr.own:
                 target = items.get(tr.own["launch"])
                 if target is None or (not target.translations and not target.unreadable):
-                    report.add(
-                        tr.path,
-                        tr.meta.line("launch"),
-                        "launch",
-                        f"'{tr.own['launch']}' does not exist{_suggest(tr.own['launch'], items)}",
-                    )
+                    launch = tr.own["launch"]
+                    missing = Message("launch.missing", key=launch, hint=_suggest(launch, items))
+                    report.add(tr.path, tr.meta.line("launch"), "launch", missing)
     for item in items.values():
         for key in item.value("related", ()):
             target = items.get(key)
@@ -368,7 +345,7 @@ def _addresses(content: Content, report: Report) -> None:
     register = content.register
     for lang in content.settings.languages:
         for section in SECTIONS:
-            register.claim(addresses.section(lang, section), f"the {section} section")
+            register.claim(addresses.section(lang, section), Message("part.owner.section", section=section))
     for item in (*content.docs.values(), *content.items.values()):
         for tr in item.translations.values():
             lang = content.settings.language(tr.lang)
@@ -382,9 +359,8 @@ def _addresses(content: Content, report: Report) -> None:
             earlier = register.claim(tr.url, tr.path)
             if earlier:
                 field_name = "slug" if "slug" in tr.own else "file name"
-                report.add(
-                    tr.path, tr.meta.line(field_name), field_name, f"its address /{tr.url} is already used by {earlier}"
-                )
+                taken = Message("file.address_taken", url=tr.url, owner=earlier)
+                report.add(tr.path, tr.meta.line(field_name), field_name, taken)
 
 
 __all__ = ["Content", "Mistake", "load_content"]

@@ -12,6 +12,7 @@ from babel import Locale
 from babel.dates import format_date
 
 from .errors import Invalid, quote
+from .messages import Message
 
 _FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 # Years a date may have. Year 0 does not exist; the first and last years Python and Babel can
@@ -35,18 +36,18 @@ class PartialDate:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            raise Invalid("must be one date, written YYYY, YYYY-MM or YYYY-MM-DD")
+            raise Invalid(Message("date.one"))
         text = value.strip()
         match = _FORMS.match(text)
         if not match:
-            raise Invalid(f"{quote(value)} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+            raise Invalid(Message("date.form", value=quote(value)))
         year, month, day = (int(part) if part else None for part in match.groups())
         if not YEARS[0] <= year <= YEARS[1]:
-            raise Invalid(f"{quote(text)} is out of range: a year is from {YEARS[0]} to {YEARS[1]}")
+            raise Invalid(Message("date.years", value=quote(text), first=YEARS[0], last=YEARS[1]))
         if month is not None and not 1 <= month <= 12:
-            raise Invalid(f"{quote(text)} has no month {month}; months are 01 to 12")
+            raise Invalid(Message("date.month", value=quote(text), month=month))
         if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise Invalid(f"{quote(text)} is not a day of the calendar")
+            raise Invalid(Message("date.day", value=quote(text)))
         return cls(year, month, day)
 
     @property

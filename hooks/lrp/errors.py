@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from .messages import Message
+
 # Bidirectional embeddings, overrides and isolates: they can make text read differently from how
 # it is stored. (The marks U+200E, U+200F and U+061C change no order and are allowed in text.)
 BIDI_CONTROLS = frozenset(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
@@ -27,17 +29,34 @@ def quote(value, limit: int = 60) -> str:
     return f"'{visible(text)}'"
 
 
+def _message(message) -> Message:
+    """``message`` itself: every message is a key of the catalogue (hooks/lrp/messages.py), never words."""
+    if not isinstance(message, Message):
+        raise TypeError(f"a message is a Message of hooks/lrp/messages.py, not {type(message).__name__}: {message!r}")
+    return message
+
+
 @dataclass(frozen=True, order=True)
 class Mistake:
-    """One mistake: ``path:line: field: message``."""
+    """One mistake: ``path:line: field: message``. The path, the line and the field (the key the
+    editor wrote) are the same in every language; the message is shown in the language of the
+    messages (LRP_MESSAGES, by default the site's default language)."""
 
     path: str
     line: int
     field: str
-    message: str
+    message: Message
+
+    def __post_init__(self) -> None:
+        _message(self.message)
+
+    @property
+    def text(self) -> str:
+        """The message in words, one line of plain text whatever it quotes."""
+        return visible(self.message.render())
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return f"{self.path}:{self.line}: {self.field}: {self.text}"
 
     def annotation(self) -> str:
         """The mistake as a GitHub Actions command, shown on the pull request's diff."""
@@ -46,9 +65,7 @@ class Mistake:
             text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             return text.replace(":", "%3A").replace(",", "%2C") if extra else text
 
-        return (
-            f"::error file={escape(self.path, 'property')},line={self.line}::{escape(f'{self.field}: {self.message}')}"
-        )
+        return f"::error file={escape(self.path, 'property')},line={self.line}::{escape(f'{self.field}: {self.text}')}"
 
 
 class Invalid(ValueError):
@@ -60,8 +77,8 @@ class Invalid(ValueError):
     that every wrong entry of a list is its own mistake.
     """
 
-    def __init__(self, message: str, line: int | None = None, *, field: str | None = None, path: tuple = ()):
-        super().__init__(message)
+    def __init__(self, message: Message, line: int | None = None, *, field: str | None = None, path: tuple = ()):
+        super().__init__(_message(message))
         self.message = message
         self.line = line
         self.field = field
@@ -93,9 +110,9 @@ class Report:
         self._mistakes: list[Mistake] = []
         self._withheld: set[str] = set()
 
-    def add(self, path: str, line: int | None, field: str, message: str) -> None:
-        """Add a mistake; whatever the message quotes, it stays one line of plain text."""
-        self._mistakes.append(Mistake(path, line or 1, visible(str(field)), visible(message)))
+    def add(self, path: str, line: int | None, field: str, message: Message) -> None:
+        """Add a mistake; whatever the message quotes, it is shown as one line of plain text."""
+        self._mistakes.append(Mistake(path, line or 1, visible(str(field)), _message(message)))
 
     def withhold(self, path: str) -> None:
         """Mark a file as not publishable without a mistake of its own: what it lacks is a
@@ -111,9 +128,16 @@ class Report:
         return sorted(set(self._mistakes))
 
 
-def did_you_mean(word: str, choices) -> str:
-    """A suggestion such as " did you mean 'ventspils'?", or "" when nothing is close."""
+def close_match(word: str, choices) -> str | None:
+    """The choice closest to ``word``, where one is close enough to suggest."""
     if not isinstance(word, str) or len(word) > 200:
-        return ""
+        return None
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices, prefix: str = "") -> Message | str:
+    """A suggestion such as "; did you mean 'ventspils'?" (as a message), or "" when nothing is
+    close; ``prefix`` goes before the suggested choice ("events/")."""
+    close = close_match(word, choices)
+    return Message("hint.did_you_mean", choice=prefix + close) if close else ""

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .dates import PartialDate
-from .errors import BIDI_CONTROLS, Invalid, did_you_mean, quote, visible
+from .errors import BIDI_CONTROLS, Invalid, close_match, did_you_mean, quote, visible
 from .media import FILE_TYPES, IMAGE_TYPES, check_file
+from .messages import Message
 from .settings import COLLECTIONS, SLUG
 
 if TYPE_CHECKING:
@@ -89,22 +90,19 @@ def plain_text(value, limit: int | None = None) -> str:
         char = bad.group()
         code = f"U+{ord(char):04X}"
         if char in _LINE_BREAKS:
-            raise Invalid("has a line break inside; a text is one line (fold a long one with '>')")
+            raise Invalid(Message("text.line_break"))
         if char in BIDI_CONTROLS:
-            raise Invalid(
-                f"contains the bidirectional control character {code}, which can make text read "
-                "differently from how it is stored; remove it"
-            )
+            raise Invalid(Message("text.bidi", code=code))
         if "\ud800" <= char <= "\udfff":
-            raise Invalid(f"contains {code}, which is not a character; remove it")
-        raise Invalid(f"contains the control character {code}; remove it")
+            raise Invalid(Message("text.not_character", code=code))
+        raise Invalid(Message("text.control", code=code))
     text = text.strip()
     if not text:
-        raise Invalid("is empty")
+        raise Invalid(Message("text.empty"))
     if all(map(invisible, text)):
-        raise Invalid("has no visible characters, only invisible ones")
+        raise Invalid(Message("text.invisible"))
     if limit and len(text) > limit:
-        raise Invalid(f"is {len(text)} characters long; at most {limit} are allowed")
+        raise Invalid(Message("text.too_long", length=len(text), limit=limit))
     return text
 
 
@@ -112,8 +110,18 @@ def _one(value, what: str = "value") -> str:
     """A single value (a scalar, as the editor wrote it), not a list or a mapping."""
     if isinstance(value, str):
         return value
-    kind = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "this"
-    raise Invalid(f"must be one {what}, not {kind}")
+    kind = "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else "other"
+    raise Invalid(_NOT_ONE[what, kind])
+
+
+_NOT_ONE = {
+    ("text", "list"): Message("one.text.list"),
+    ("text", "mapping"): Message("one.text.mapping"),
+    ("text", "other"): Message("one.text.other"),
+    ("value", "list"): Message("one.value.list"),
+    ("value", "mapping"): Message("one.value.mapping"),
+    ("value", "other"): Message("one.value.other"),
+}
 
 
 def text(limit: int | None = None) -> Check:
@@ -130,25 +138,27 @@ def date(value, ctx):
 def day(value, ctx):
     result = PartialDate.parse(value)
     if result.precision != "day":
-        raise Invalid(f"{quote(value)} must be a whole day, written YYYY-MM-DD")
+        raise Invalid(Message("date.whole_day", value=quote(value)))
     if result.first > ctx.today:
-        raise Invalid(f"{quote(value)} is in the future")
+        raise Invalid(Message("date.future", value=quote(value)))
     return result
 
 
 def one_of(choices: tuple[str, ...]) -> Check:
     def check(value, ctx):
         if _one(value) not in choices:
-            raise Invalid(f"{quote(value)} is not one of: {', '.join(choices)}{did_you_mean(value, choices)}")
+            hint = did_you_mean(value, choices)
+            raise Invalid(Message("choice.unknown", value=quote(value), choices=", ".join(choices), hint=hint))
         return value
 
     return check
 
 
-def _list(value, what: str) -> list:
+def _list(value, what: Message, example: Message) -> list:
+    """A list; else the mistake shows the value in brackets (or ``example`` for a value that is no text)."""
     if not isinstance(value, list):
-        example = f"[{value}]" if isinstance(value, str) and value and "\n" not in value else f"[{what.split()[0]}]"
-        raise Invalid(f"must be a list of {what}, written in brackets: {visible(example[:80])}")
+        shown = visible(f"[{value}]"[:80]) if isinstance(value, str) and value and "\n" not in value else example
+        raise Invalid(Message("list.brackets", what=what, example=shown))
     return value
 
 
@@ -156,26 +166,31 @@ def term(vocabulary: str) -> Check:
     def check(value, ctx):
         if ctx.vocab.term(vocabulary, _one(value)) is None:
             known = ctx.vocab.get(vocabulary)
-            raise Invalid(f"{quote(value)} is not an id in data/{vocabulary}.yml{did_you_mean(value, known)}")
+            hint = did_you_mean(value, known)
+            raise Invalid(Message("term.unknown", value=quote(value), vocabulary=vocabulary, hint=hint))
         return value
 
     return check
 
 
-def each(item_check: Check, what: str) -> Check:
-    """A list whose entries are each checked: every wrong entry is its own mistake, at its line."""
+_ENTRY_TWICE = Message("list.entry_twice")
+
+
+def each(item_check: Check, what: Message, example: Message) -> Check:
+    """A list whose entries are each checked: every wrong entry is its own mistake, at its line.
+    ``what`` says what the list holds, ``example`` shows one written in brackets."""
 
     def check(value, ctx):
         result, problems = [], []
-        for index, element in enumerate(_list(value, what)):
+        for index, element in enumerate(_list(value, what, example)):
             try:
                 checked = item_check(element, ctx)
             except Invalid as error:
                 problems += error.within(index).each()
                 continue
             if checked in result:
-                shown = quote(element) if isinstance(element, str) else "this entry"
-                problems.append(Invalid(f"{shown} is listed twice", path=(index,)))
+                twice = Message("list.twice", value=quote(element)) if isinstance(element, str) else _ENTRY_TWICE
+                problems.append(Invalid(twice, path=(index,)))
                 continue
             result.append(checked)
         if problems:
@@ -192,7 +207,7 @@ def https_url(value, ctx):
     except ValueError:  # for example an unclosed [ of an IPv6 address
         parts = None
     if not parts or parts.scheme != "https" or not parts.netloc or _UNSAFE_IN_URL.search(address):
-        raise Invalid(f"{quote(value)} must be a web address starting with https://")
+        raise Invalid(Message("url.https", value=quote(value)))
     return address
 
 
@@ -201,7 +216,7 @@ def rel_path(types: tuple[str, ...]) -> Check:
 
     def check(value, ctx):
         if not isinstance(value, str) or not value.strip():
-            raise Invalid("must be a relative path such as images/photo.jpg")
+            raise Invalid(Message("path.relative"))
         source = (ctx.folder / "file").relative_to(ctx.root).as_posix()
         return check_file(ctx.root, source, value.strip(), types)
 
@@ -214,7 +229,7 @@ def reference(collections: tuple[str, ...]) -> Check:
         if len(parts) != 2 or parts[0] not in collections or not SLUG.match(parts[1]):
             example = f"{collections[0]}/<slug>"
             hint = did_you_mean(parts[0], collections) if parts[0] not in collections else ""
-            raise Invalid(f"{quote(value)} must be written {example}{hint}")
+            raise Invalid(Message("reference.form", value=quote(value), example=example, hint=hint))
         return value
 
     return check
@@ -224,9 +239,9 @@ def count(value, ctx):
     """A whole number, 0 or more, written in digits: ``12``."""
     written = _one(value).strip()
     if not _DIGITS.fullmatch(written):
-        raise Invalid(f"{quote(value)} must be a whole number, 0 or more, written in digits")
+        raise Invalid(Message("count.form", value=quote(value)))
     if len(written) > 9:
-        raise Invalid(f"{quote(value)} is too large; at most 9 digits are allowed")
+        raise Invalid(Message("count.large", value=quote(value)))
     return int(written)
 
 
@@ -234,32 +249,40 @@ def number(value, ctx):
     """A finite decimal number as written, ``6`` or ``2.5``; kept with the digits the editor gave."""
     written = _one(value).strip()
     if not _DECIMAL.fullmatch(written):
-        hint = "; write the decimal point as '.'" if _DECIMAL.fullmatch(written.replace(",", ".", 1)) else ""
-        raise Invalid(f"{quote(value)} must be a number written in digits, such as 6 or 2.5{hint}")
+        comma = _DECIMAL.fullmatch(written.replace(",", ".", 1))
+        raise Invalid(Message("number.comma" if comma else "number.form", value=quote(value)))
     return Decimal(written)
 
 
-def record(fields: dict[str, Check], required: tuple[str, ...], example: str, one_of_keys: tuple = ()) -> Check:
+def record(
+    fields: dict[str, Check], required: tuple[str, ...], example: Message, one_of_keys: tuple[str, str] | None = None
+) -> Check:
     """A mapping with known keys, for example ``{value: 6, label: trained mediators}``; each wrong
-    key or value is its own mistake."""
+    key or value is its own mistake. ``one_of_keys``: two keys of which exactly one is given."""
 
     def check(value, ctx):
         if not isinstance(value, dict):
-            raise Invalid(f"must be written {example}")
+            raise Invalid(Message("record.form", example=example))
         problems, meant = [], set()
         for key in value:
             if key not in fields:
-                hint = did_you_mean(key, [name for name in fields if name not in value])
-                meant.add(hint.split("'")[1] if hint else None)
-                problems.append(Invalid(f"{quote(key)} is not known here{hint or '; write ' + example}", path=(key,)))
+                close = close_match(key, [name for name in fields if name not in value])
+                meant.add(close)
+                unknown = (
+                    Message("record.unknown", key=quote(key), hint=Message("hint.did_you_mean", choice=close))
+                    if close
+                    else Message("record.unknown_example", key=quote(key), example=example)
+                )
+                problems.append(Invalid(unknown, path=(key,)))
         # A key written wrongly is one mistake: the key it stands for is not also reported missing.
         problems += [
-            Invalid(f"{quote(key)} is missing; write {example}")
+            Invalid(Message("record.missing", key=quote(key), example=example))
             for key in required
             if key not in value and key not in meant
         ]
         if one_of_keys and sum(key in value for key in one_of_keys) != 1:
-            problems.append(Invalid(f"give exactly one of {' or '.join(one_of_keys)}; write {example}"))
+            first, second = one_of_keys
+            problems.append(Invalid(Message("record.one_of", first=first, second=second, example=example)))
         result = []
         for key, element in value.items():
             if key in fields:
@@ -284,13 +307,13 @@ def isbn(value, ctx):
     elif re.fullmatch(r"[0-9]{13}", digits):
         ok = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(digits)) % 10 == 0
     if not ok:
-        raise Invalid(f"{quote(value)} is not a valid ISBN-10 or ISBN-13 (the check digit does not match)")
+        raise Invalid(Message("isbn.check", value=quote(value)))
     return written
 
 
 def language_code(value, ctx):
     if not re.fullmatch(r"[a-z]{2,3}", _one(value)):
-        raise Invalid(f"{quote(value)} must be a language code such as lv, en or rom")
+        raise Invalid(Message("language.code", value=quote(value)))
     return value
 
 
@@ -298,13 +321,13 @@ def flag(value, ctx):
     """``true`` or ``false``. (YAML 1.1's yes, no, on and off are words here, as in text fields.)"""
     written = _one(value).strip().lower()
     if written not in ("true", "false"):
-        raise Invalid(f"{quote(value)} must be true or false")
+        raise Invalid(Message("flag.form", value=quote(value)))
     return written == "true"
 
 
 def slug(value, ctx):
     if not SLUG.match(_one(value)) or len(value) > 80:
-        raise Invalid(f"{quote(value)} must be lowercase letters, digits and single hyphens")
+        raise Invalid(Message("slug.form", value=quote(value)))
     return value
 
 
@@ -314,9 +337,11 @@ ALL = COLLECTIONS
 _file = record(
     {"path": rel_path(FILE_TYPES), "url": https_url, "label": text(120)},
     ("label",),
-    "{path: files/report.pdf, label: Report (PDF)}",
+    Message("part.example.file"),
     ("path", "url"),
 )
+
+_partners = each(text(200), Message("part.list.partners"), Message("part.example.partners"))
 
 COMMON = (
     Field("title", text(120), "text, at most 120 characters", "own", ALL),
@@ -325,14 +350,23 @@ COMMON = (
     ),
     Field("date", date, "YYYY, YYYY-MM or YYYY-MM-DD, to the precision that is known", required=ALL),
     Field("end", date, "date that closes a span; not before date"),
-    Field("themes", each(term("themes"), "theme ids"), "list of ids from data/themes.yml"),
-    Field("places", each(term("places"), "place ids"), "list of ids from data/places.yml", required=("events",)),
+    Field(
+        "themes",
+        each(term("themes"), Message("part.list.themes"), Message("part.example.themes")),
+        "list of ids from data/themes.yml",
+    ),
+    Field(
+        "places",
+        each(term("places"), Message("part.list.places"), Message("part.example.places")),
+        "list of ids from data/places.yml",
+        required=("events",),
+    ),
     Field("project", term("projects"), "id from data/projects.yml", required=("events",)),
     Field("image", rel_path(IMAGE_TYPES), "relative path of a JPEG, PNG, WebP or GIF image"),
     Field("image_alt", text(300), "text describing the image; required when image is set"),
     Field(
         "related",
-        each(reference(COLLECTIONS), "references like events/<slug>"),
+        each(reference(COLLECTIONS), Message("part.list.related"), Message("part.example.related")),
         "list of stories/<slug>, events/<slug>, publications/<slug>",
     ),
     Field("status", one_of(("draft", "published")), "draft or published (default)"),
@@ -344,7 +378,7 @@ SPECIFIC = {
         Field("consent", day, "YYYY-MM-DD: the day the person agreed to publication; required unless source is given"),
         Field(
             "source",
-            record({"name": text(120), "url": https_url}, ("name", "url"), "{name: LSM.lv, url: https://…}"),
+            record({"name": text(120), "url": https_url}, ("name", "url"), Message("part.example.source")),
             "{name: text, url: https address} where the story was first published",
         ),
         Field("author", text(120), "who recorded or wrote the story"),
@@ -353,7 +387,7 @@ SPECIFIC = {
         Field("kind", one_of(KINDS), ", ".join(KINDS), required=("events",)),
         Field("event_status", one_of(EVENT_STATUSES), "planned, held or cancelled; by default from the date"),
         Field("participants", count, "whole number, 0 or more"),
-        Field("partners", each(text(200), "organisation names"), "list of organisations", "own"),
+        Field("partners", _partners, "list of organisations", "own"),
         Field(
             "figures",
             each(
@@ -376,14 +410,23 @@ SPECIFIC = {
         ),
     ),
     "publications": (
-        Field("authors", each(text(120), "names"), "list of names", required=("publications",)),
+        Field(
+            "authors",
+            each(text(120), Message("part.list.authors"), Message("part.example.authors")),
+            "list of names",
+            required=("publications",),
+        ),
         Field("publisher", text(200), "text"),
-        Field("partners", each(text(200), "organisation names"), "list of organisations", "own"),
+        Field("partners", _partners, "list of organisations", "own"),
         Field("isbn", isbn, "ISBN-10 or ISBN-13, checked with its check digit"),
-        Field("languages", each(language_code, "language codes"), "list of language codes of the work: lv, en, rom, …"),
+        Field(
+            "languages",
+            each(language_code, Message("part.list.languages"), Message("part.example.languages")),
+            "list of language codes of the work: lv, en, rom, …",
+        ),
         Field(
             "files",
-            each(_file, "downloads like {path: …, label: …}"),
+            each(_file, Message("part.list.files"), Message("part.example.files")),
             "list of {path: relative path, label: text} or {url: https address, label: text}",
             "own",
         ),

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 from PIL import Image, ImageOps
 
 from .errors import Invalid
+from .messages import Message
 
 MAX_SIDE = 1600  # pixels: plenty for a phone or a laptop screen
 PROCESSED = (".jpg", ".jpeg", ".png")
@@ -33,30 +34,31 @@ def check_file(root: Path, source: str, address: str, types: tuple[str, ...]) ->
     except ValueError:
         parts = None
     if not parts or parts.scheme or parts.netloc or address.startswith(("/", "\\")) or "\\" in address:
-        raise Invalid(f"'{address}' must be a relative path such as {example}, not an address or an absolute path")
+        raise Invalid(Message("media.relative", address=address, example=example))
     collection = source.split("/", 1)[0]
     path = posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(parts.path)))
     if not path.startswith(f"{collection}/"):
-        raise Invalid(f"'{address}' leaves the folder {collection}/; keep the file inside it")
+        raise Invalid(Message("media.leaves", address=address, collection=collection))
     suffix = posixpath.splitext(path)[1].lower()
     if suffix not in types:
-        raise Invalid(f"'{address}' must be one of the file types {', '.join(types)}")
+        raise Invalid(Message("media.type", address=address, types=", ".join(types)))
     full = Path(root) / path
     if any(os.path.islink(Path(root, *path.split("/")[:depth])) for depth in range(1, path.count("/") + 2)):
-        raise Invalid(f"'{address}' is a symbolic link; put the file itself in the repository")
+        raise Invalid(Message("media.symlink", address=address))
     if not full.is_file():
-        raise Invalid(f"'{address}' does not exist next to this file")
+        raise Invalid(Message("media.missing", address=address))
     wrong = _content_problem(full, suffix)
     if wrong:
-        raise Invalid(f"'{address}' {wrong}")
+        key, values = wrong
+        raise Invalid(Message(key, address=address, **values))
     return path
 
 
-def _content_problem(path: Path, suffix: str) -> str | None:
-    """Why the file is not what its name says, or None."""
+def _content_problem(path: Path, suffix: str) -> tuple[str, dict] | None:
+    """Why the file is not what its name says (a message's key and values), or None."""
     if suffix in DOCUMENTS:
         with path.open("rb") as file:
-            return None if file.read(len(DOCUMENTS[suffix])) == DOCUMENTS[suffix] else "is not a PDF file"
+            return None if file.read(len(DOCUMENTS[suffix])) == DOCUMENTS[suffix] else ("media.not_pdf", {})
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -64,11 +66,11 @@ def _content_problem(path: Path, suffix: str) -> str | None:
                 found = image.format
                 image.load()  # decoded whole: a broken or truncated file fails here
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return "has too many pixels to be published; make it smaller"
+        return ("media.too_big", {})
     except Exception:  # noqa: BLE001 - Pillow raises many kinds for a file that is no image
-        return f"is not a readable {IMAGES[suffix]} image"
+        return ("media.unreadable", {"format": IMAGES[suffix]})
     if found != IMAGES[suffix]:
-        return f"is a {found} image, not the {IMAGES[suffix]} its name says; give it the right name"
+        return ("media.format", {"found": str(found), "expected": IMAGES[suffix]})
     return None
 
 
@@ -87,13 +89,15 @@ def published_size(path: Path) -> tuple[int, int]:
 
 
 def prepare(path: Path) -> bytes:
-    """The image as published: upright, at most MAX_SIDE pixels, without EXIF, XMP or text chunks."""
+    """The image as published: upright, at most MAX_SIDE pixels, without EXIF, XMP, comments or
+    text chunks (of what the file carries, only its colour profile is kept)."""
     with Image.open(path) as original:
         image = ImageOps.exif_transpose(original)
         image.thumbnail((MAX_SIDE, MAX_SIDE))
         size = published_size(path)
         if image.size != size:
             image = image.resize(size)
+        image.info = {}  # Pillow writes some of what it read (a JPEG's comment) back otherwise
         out = io.BytesIO()
         icc = original.info.get("icc_profile")  # colour, not personal data
         if path.suffix.lower() == ".png":

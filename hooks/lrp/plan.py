@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from . import addresses, timeline
 from .content import Content
 from .errors import Mistake
+from .messages import Message
 from .model import Translation
 from .settings import COLLECTIONS, Language
 from .strings import Strings
@@ -212,7 +213,7 @@ def _claim(content: Content, pages: list[Page], exports: list[Export]) -> list[P
     files = content.by_path()
     mistakes, clashing = [], set()
     for owner, url in [(_described(page), page.url) for page in pages if page.translation is None] + [
-        (f"the {export.kind} export /{export.dest_uri}", export.dest_uri) for export in exports
+        (Message("part.owner.export", kind=export.kind, dest=export.dest_uri), export.dest_uri) for export in exports
     ]:
         earlier = content.register.claim(url, owner)
         tr = files.get(earlier)
@@ -220,24 +221,25 @@ def _claim(content: Content, pages: list[Page], exports: list[Export]) -> list[P
             clashing.add(tr.path)
             field = "slug" if tr.collection == "docs" and "slug" in tr.own else "file name"
             line = tr.meta.line("slug") if field == "slug" else 1
-            message = f"its address /{url} is needed by {owner}; choose another name"
+            message = Message("file.address_needed", url=url, owner=owner)
             mistakes.append(Mistake(tr.path, line or 1, field, message))
         elif earlier:
-            mistakes.append(Mistake("mkdocs.yml", 1, "addresses", f"/{url} is wanted by {earlier} and by {owner}"))
+            clash = Message("config.addresses", url=url, earlier=earlier, owner=owner)
+            mistakes.append(Mistake("mkdocs.yml", 1, "addresses", clash))
     if mistakes:
         content.mistakes = sorted({*content.mistakes, *mistakes})
     return [page for page in pages if page.src_uri not in clashing]
 
 
-def _described(page: Page) -> str:
+def _described(page: Page) -> Message:
     """A generated page in words, for a mistake that names it."""
     if page.number > 1:
-        return f"page {page.number} of the {page.section} listing /{page.base}"
+        return Message("part.owner.listing", number=page.number, section=page.section, base=page.base)
     if page.section and page.url == addresses.section(page.lang, page.section):
-        return f"the {page.section} section"  # as the content's register names it
+        return Message("part.owner.section", section=page.section)  # as the content's register names it
     if page.term:
-        return f"the page of {page.section} '{page.term}'"
-    return f"the {page.kind} page /{page.url}"
+        return Message("part.owner.term", section=page.section, term=page.term)
+    return Message("part.owner.page", kind=page.kind, url=page.url)
 
 
 def _sources(item, phases: dict) -> tuple[str, ...]:

@@ -17,6 +17,8 @@ from urllib.parse import unquote, urlsplit
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
+from .messages import Message
+
 # Elements a body may hold: what Markdown makes, and the raw HTML editors may write.
 TAGS = frozenset(
     "a abbr b blockquote br caption cite code dd del details dfn div dl dt em figcaption figure "
@@ -49,7 +51,7 @@ URLS = {"href": ("", "https", "http", "mailto", "tel"), "cite": ("", "https", "h
 class Problem:
     """Something outside the safe list. ``needles``: text of the source likely to hold it."""
 
-    message: str
+    message: Message
     needles: tuple[str, ...]
 
 
@@ -75,14 +77,12 @@ def scan(html: str) -> Scan:
         if tag in ("body", "-comment"):
             continue  # comments are not published (clean drops them)
         if tag in FORBIDDEN:
-            result.problems.append(Problem(f"<{tag}> is not allowed in the text", (tag,)))
+            result.problems.append(Problem(Message("html.forbidden", tag=tag), (tag,)))
         elif tag not in TAGS:
-            result.problems.append(Problem(f"<{tag}> is not on the list of allowed HTML tags", (tag,)))
+            result.problems.append(Problem(Message("html.tag", tag=tag), (tag,)))
             continue  # its attributes go with it
         if tag == "img" and not (node.attributes.get("alt") or "").strip():
-            result.problems.append(
-                Problem("the image has no alt text; write ![what the image shows](path)", ("![", "<img"))
-            )
+            result.problems.append(Problem(Message("html.alt"), ("![", "<img")))
         for name, value in node.attributes.items():
             problem = _attribute(tag, name, value or "")
             if problem:
@@ -96,11 +96,11 @@ def scan(html: str) -> Scan:
 
 def _attribute(tag: str, name: str, value: str) -> Problem | None:
     if name.startswith("on"):
-        return Problem(f"the attribute {name}= is not allowed (it runs a script)", (name,))
+        return Problem(Message("html.handler", name=name), (name,))
     if name == "style":
-        return Problem("the attribute style= is not allowed; use Markdown formatting", (name,))
+        return Problem(Message("html.style"), (name,))
     if name not in ATTRIBUTES["*"] and name not in ATTRIBUTES.get(tag, ()):
-        return Problem(f"the attribute {name}= is not allowed on <{tag}>", (name,))
+        return Problem(Message("html.attribute", name=name, tag=tag), (name,))
     if name in URLS:
         return _address(tag, name, value)
     return None
@@ -114,20 +114,26 @@ def _address(tag: str, name: str, value: str) -> Problem | None:
     try:
         parts = urlsplit(read)
     except ValueError:
-        return Problem(f"'{shown}' is not a valid address", (url[:20],))
+        return Problem(Message("html.address", address=shown), (url[:20],))
     scheme = parts.scheme.lower()
-    where = {"href": "as a link", "src": "as an image"}.get(name, f"in {name}=")
     if re.match(r"[\x00-\x20]*(javascript|vbscript|data)\s*:", unquote(read), re.I):
-        return Problem(f"'{shown}' is not allowed {where} (only web and relative links)", (url[:10],))
+        return Problem(_refused(name, shown), (url[:10],))
     if scheme not in URLS[name] or read.startswith("//") or (parts.netloc and not scheme):
         if tag == "img":
-            return Problem(
-                f"the image '{shown}' must be stored in the repository, not loaded from another site", (url,)
-            )
+            return Problem(Message("html.remote_image", address=shown), (url,))
         if read.startswith("//"):
-            return Problem(f"'{shown}' leads to another site without saying how; write it whole: https://…", (url,))
-        return Problem(f"'{shown}' is not allowed {where} (only web and relative links)", (url[:10],))
+            return Problem(Message("html.scheme_relative", address=shown), (url,))
+        return Problem(_refused(name, shown), (url[:10],))
     return None
+
+
+def _refused(name: str, shown: str) -> Message:
+    """An address of a kind ``name`` may not hold (only web and relative links)."""
+    if name == "href":
+        return Message("html.scheme.link", address=shown)
+    if name == "src":
+        return Message("html.scheme.image", address=shown)
+    return Message("html.scheme.attribute", address=shown, name=name)
 
 
 def clean(html: str, rewrite: Callable[[str, str, str], str | None] | None = None) -> str:

@@ -10,6 +10,8 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
+from .messages import Message
+
 COLLECTIONS = ("stories", "events", "publications")
 SECTIONS = (*COLLECTIONS, "timeline", "themes", "places", "search")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -56,48 +58,48 @@ class Settings:
     def from_mkdocs_yml(cls, root: Path) -> Settings:
         """Read ``extra.lrp`` from ``root/mkdocs.yml`` without MkDocs (its tags are ignored).
 
-        Raises ``ValueError`` with a message for an unreadable file or a configuration error."""
+        Raises ``ValueError`` with a ``Message`` for an unreadable file or a configuration error."""
         try:
             config = _ConfigLoader((Path(root) / "mkdocs.yml").read_text(encoding="utf-8")).get_single_data()
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            raise ValueError(f"mkdocs.yml cannot be read: {error}") from None
+            raise ValueError(Message("config.unreadable", error=str(error))) from None
         extra = config.get("extra") if isinstance(config, dict) else None
         return cls.from_mapping(Path(root), (extra.get("lrp") if isinstance(extra, dict) else None) or {})
 
     @classmethod
     def from_mapping(cls, root: Path, mapping: Mapping) -> Settings:
-        """Read ``extra.lrp`` of mkdocs.yml; raises ``ValueError`` on a configuration error."""
+        """Read ``extra.lrp`` of mkdocs.yml; raises ``ValueError`` (with a ``Message``) on a configuration error."""
         if not isinstance(mapping, Mapping):
-            raise ValueError("extra.lrp: must be a mapping of settings")
+            raise ValueError(Message("config.mapping"))
         raw_languages = mapping.get("languages") or []
         if not raw_languages or not isinstance(raw_languages, list):
-            raise ValueError("extra.lrp.languages: at least one language is needed, as a list")
+            raise ValueError(Message("config.languages"))
         languages = []
         for index, raw in enumerate(raw_languages):
             where = f"extra.lrp.languages[{index}]"
             if not isinstance(raw, Mapping):
-                raise ValueError(f"{where}: must be a mapping with code, name, locale and sections")
+                raise ValueError(Message("config.language", where=where))
             code = raw.get("code", "")
             if not isinstance(code, str) or not re.match(r"^[a-z]{2,3}$", code):
-                raise ValueError(f"{where}.code: '{code}' is not a language code")
+                raise ValueError(Message("config.code", where=where, code=str(code)))
             if code in (language.code for language in languages):
-                raise ValueError(f"{where}.code: '{code}' is given twice")
+                raise ValueError(Message("config.code_twice", where=where, code=code))
             raw_sections = raw.get("sections") or {}
             if not isinstance(raw_sections, Mapping):
-                raise ValueError(f"{where}.sections: must be a mapping of section to address")
+                raise ValueError(Message("config.sections", where=where))
             sections = {str(key): str(value) for key, value in raw_sections.items()}
             missing = [s for s in SECTIONS if not SLUG.match(sections.get(s, ""))]
             if missing:
-                raise ValueError(f"{where}.sections: give {', '.join(missing)}")
+                raise ValueError(Message("config.sections_missing", where=where, missing=", ".join(missing)))
             texts = {key: raw.get(key, default) for key, default in (("name", code), ("locale", code))}
             texts["og_locale"] = raw.get("og_locale", texts["locale"])
             for key, value in texts.items():
                 if not isinstance(value, str) or not value.strip():
-                    raise ValueError(f"{where}.{key}: must be text")
+                    raise ValueError(Message("config.text", where=where, key=key))
             try:
                 Locale.parse(texts["locale"])
             except (ValueError, TypeError, UnknownLocaleError):
-                raise ValueError(f"{where}.locale: '{texts['locale']}' is not a locale Babel knows") from None
+                raise ValueError(Message("config.locale", where=where, locale=texts["locale"])) from None
             languages.append(
                 Language(
                     code=code,
@@ -110,16 +112,13 @@ class Settings:
             )
         page_size = mapping.get("page_size", 12)
         if isinstance(page_size, bool) or not isinstance(page_size, int) or not 1 <= page_size <= 1000:
-            raise ValueError("extra.lrp.page_size: must be a whole number from 1 to 1000")
+            raise ValueError(Message("config.page_size"))
         nav = mapping.get("nav") or ()
         if not isinstance(nav, list | tuple) or not all(isinstance(entry, str) for entry in nav):
-            raise ValueError("extra.lrp.nav: must be a list of names")
+            raise ValueError(Message("config.nav"))
         tag_authority = mapping.get("tag_authority")
         if tag_authority is not None and not (isinstance(tag_authority, str) and TAG_AUTHORITY.match(tag_authority)):
-            raise ValueError(
-                "extra.lrp.tag_authority: must be a domain name (or e-mail address) you held, a comma and "
-                "the year (or day) you held it, e.g. romu-platforma.lv,2021"
-            )
+            raise ValueError(Message("config.tag_authority"))
         return cls(
             root=Path(root),
             languages=tuple(languages),
@@ -134,7 +133,7 @@ def markdown_extensions(root: Path) -> list:
     try:
         config = _ConfigLoader((Path(root) / "mkdocs.yml").read_text(encoding="utf-8")).get_single_data()
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ValueError(f"cannot be read: {str(error).splitlines()[0]}") from None
+        raise ValueError(Message("config.extensions", error=str(error).splitlines()[0])) from None
     entries = (config or {}).get("markdown_extensions") if isinstance(config, dict) else None
     return list(entries) if isinstance(entries, list) else []
 

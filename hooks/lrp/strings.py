@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import Invalid, Mistake, Report, quote
 from .fields import plain_text
+from .messages import Message
 from .settings import Settings
 from .yamlmarks import load_mapping
 
@@ -95,10 +96,10 @@ def _table(path: Path, rel: str, report: Report) -> dict:
         report.add(rel, error.line, error.field or "ui", error.message)
         return {}
     except UnicodeDecodeError:
-        report.add(rel, 1, "ui", "the file is not UTF-8 text; save it as UTF-8")
+        report.add(rel, 1, "ui", Message("file.not_utf8"))
         return {}
     except OSError as error:
-        report.add(rel, 1, "ui", f"the file cannot be read ({error.strerror or error})")
+        report.add(rel, 1, "ui", Message("file.unreadable", reason=str(error.strerror or error)))
         return {}
     for line, key, message in located.mistakes:
         report.add(rel, line, key, message)
@@ -124,14 +125,11 @@ def _text(key: str, value) -> str:
             (name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(text) if name is not None
         ]
     except ValueError:
-        raise Invalid(
-            f"has a brace that opens or closes no placeholder; write {{{{ or }}}} for a brace, "
-            f"and {fill} for the values"
-        ) from None
+        raise Invalid(Message("ui.brace", fill=fill)) from None
     for name, conversion, spec in fields:
         if name not in allowed or conversion or spec:
             written = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
-            raise Invalid(f"{quote(written)} is not a placeholder of this text; it can use {fill}")
+            raise Invalid(Message("ui.placeholder", written=quote(written), fill=fill))
     return text
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .dates import PartialDate
 from .errors import Invalid, Report, did_you_mean, quote
 from .fields import plain_text
+from .messages import Message
 from .settings import SLUG, Settings
 from .yamlmarks import load_mapping
 
@@ -64,7 +65,7 @@ def load_vocabularies(settings: Settings, report: Report) -> Vocabularies:
         path = settings.root / "data" / f"{name}.yml"
         rel = f"data/{name}.yml"
         if not path.is_file():
-            report.add(rel, 1, name, "the file is missing")
+            report.add(rel, 1, name, Message("file.missing"))
             vocab.broken.add(name)
             continue
         try:
@@ -81,7 +82,7 @@ def load_vocabularies(settings: Settings, report: Report) -> Vocabularies:
             report.add(rel, line, key, message)
         for term_id, raw in located.data.items():
 
-            def fail(message: str, *path, term_id=term_id, rel=rel, located=located) -> None:
+            def fail(message: Message, *path, term_id=term_id, rel=rel, located=located) -> None:
                 report.add(rel, located.line(term_id, *path), term_id, message)
 
             term = _term(name, term_id, raw, settings, fail)
@@ -90,40 +91,41 @@ def load_vocabularies(settings: Settings, report: Report) -> Vocabularies:
     return vocab
 
 
-def _unreadable(error: Exception) -> str:
+def _unreadable(error: Exception) -> Message:
     if isinstance(error, UnicodeDecodeError):
-        return "the file is not UTF-8 text; save it as UTF-8"
-    return f"the file cannot be read ({error.strerror or error})"
+        return Message("file.not_utf8")
+    return Message("file.unreadable", reason=str(error.strerror or error))
 
 
 def _term(name: str, term_id: str, raw, settings: Settings, fail) -> Term | None:
     """One entry; its wrong parts are reported and left out, the rest kept."""
     if not SLUG.match(term_id):
-        fail("an id is lowercase letters, digits and single hyphens")
+        fail(Message("data.id"))
         return None
     if not isinstance(raw, dict):
-        fail("give a label per language, for example {lv: Rīga, en: Riga}")
+        fail(Message("data.labels"))
         return Term(name, term_id, {})
     allowed = (*settings.codes, *EXTRA[name])
     for key in raw:
         if key not in allowed:
-            fail(f"{quote(key)} is not known here{did_you_mean(key, allowed)}; give {', '.join(allowed)}", key)
+            hint = did_you_mean(key, allowed)
+            fail(Message("data.unknown_key", key=quote(key), hint=hint, allowed=", ".join(allowed)), key)
     labels = {}
     for code in settings.codes:
         if code in raw:
             try:
                 labels[code] = plain_text(raw[code], 200)
             except Invalid as error:
-                fail(f"{code}: {error.message}", code)
+                fail(Message("data.part", part=code, problem=error.message), code)
     if settings.default.code not in labels and settings.default.code not in raw:
-        fail(f"needs a label in '{settings.default.code}'")
+        fail(Message("data.default_label", code=settings.default.code))
     extra = {}
     for key in EXTRA[name]:
         if key in raw:
             try:
                 extra[key] = _extra(key, raw[key])
             except Invalid as error:
-                fail(f"{key}: {error.message}", key, *error.path)
+                fail(Message("data.part", part=key, problem=error.message), key, *error.path)
     return Term(name, term_id, labels, **extra)
 
 
@@ -136,21 +138,21 @@ def _extra(key: str, value):
         except ValueError:
             number = math.nan
         if not math.isfinite(number) or abs(number) > limit or "_" in value:
-            raise Invalid(f"{quote(value)} must be a number from -{limit} to {limit}, such as 56.95")
+            raise Invalid(Message("data.coordinate", value=quote(value), limit=limit))
         return number
     if key == "country":
         if not isinstance(value, str) or len(value) != 2 or not value.isascii() or not value.isupper():
-            raise Invalid(f"{quote(value)} must be a two-letter country code such as LV")
+            raise Invalid(Message("data.country", value=quote(value)))
         return value
     if key in ("date", "end"):
         return PartialDate.parse(value)
     # funding: a text per language
     if not isinstance(value, dict):
-        raise Invalid("must give a text per language, for example {lv: …, en: …}")
+        raise Invalid(Message("data.funding"))
     funding = {}
     for code, text in value.items():
         try:
             funding[code] = plain_text(text)
         except Invalid as error:
-            raise Invalid(f"{code}: {error.message}", path=(code,)) from None
+            raise Invalid(Message("data.part", part=str(code), problem=error.message), path=(code,)) from None
     return funding

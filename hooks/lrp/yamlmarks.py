@@ -18,10 +18,21 @@ from dataclasses import dataclass, field
 import yaml
 
 from .errors import Invalid, quote, visible
+from .messages import Message
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # only its parser is used, for events
 MAX_DEPTH = 8  # the deepest value of the contract (a list of mappings) needs 3
-ANCHORS = "YAML anchors (&) and aliases (*) are not allowed; write the value itself"
+ANCHORS = Message("yaml.anchors")
+# The parser's most frequent complaints, explained in each language of the messages (libyaml's words).
+_PROBLEMS = {
+    "mapping values are not allowed in this context": Message("part.yaml.mapping_values"),
+    "did not find expected ',' or ']'": Message("part.yaml.list_unclosed"),
+    "did not find expected ',' or '}'": Message("part.yaml.mapping_unclosed"),
+    "found unexpected end of stream": Message("part.yaml.end_of_stream"),
+    "found character that cannot start any token": Message("part.yaml.cannot_start"),
+    "did not find expected key": Message("part.yaml.expected_key"),
+    "found unknown escape character": Message("part.yaml.escape"),
+}
 
 
 @dataclass
@@ -30,7 +41,7 @@ class Located:
 
     data: dict = field(default_factory=dict)
     marks: dict = field(default_factory=dict)  # (key, index or key, …) -> line
-    mistakes: list = field(default_factory=list)  # (line, field, message): keys written twice
+    mistakes: list = field(default_factory=list)  # (line, field, Message): keys written twice
 
     def line(self, key: str, *path) -> int | None:
         """The line of ``key``, or of the deepest known part of ``path`` inside its value."""
@@ -83,7 +94,7 @@ def load_mapping(text: str, first_line: int = 1) -> Located:
             if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise Invalid("holds more than one YAML document; remove the second '---'", line)
+                    raise Invalid(Message("yaml.documents"), line)
                 continue
             if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 value = stack.pop().container
@@ -92,11 +103,7 @@ def load_mapping(text: str, first_line: int = 1) -> Located:
             else:
                 if event.tag is not None:
                     tag = "!!" + event.tag[18:] if event.tag.startswith("tag:yaml.org,2002:") else event.tag
-                    raise Invalid(
-                        f"{quote(tag)} is a YAML tag, which is not allowed; put a value that starts with '!' in quotes",
-                        line,
-                        field=top_key,
-                    )
+                    raise Invalid(Message("yaml.tag", tag=quote(tag)), line, field=top_key)
                 parent = stack[-1] if stack else None
                 if parent is None:
                     path = ()
@@ -112,7 +119,7 @@ def load_mapping(text: str, first_line: int = 1) -> Located:
                     value = event.value
                 else:
                     if len(stack) >= MAX_DEPTH:
-                        raise Invalid("is nested too deeply for any field", line, field=top_key)
+                        raise Invalid(Message("yaml.deep"), line, field=top_key)
                     container = {} if kind is yaml.MappingStartEvent else []
                     stack.append(_Frame(container, path))
                     continue
@@ -138,7 +145,7 @@ def load_mapping(text: str, first_line: int = 1) -> Located:
     if root is None or root == "":
         return located
     if not isinstance(root, dict):
-        raise Invalid("must be a list of 'field: value' lines", first_line)
+        raise Invalid(Message("yaml.not_mapping"), first_line)
     located.data = root
     return located
 
@@ -151,7 +158,7 @@ def _key(located: Located, frame: _Frame, key, line: int, top_key: str | None) -
             (
                 line,
                 top_key if not top and top_key else "front-matter",
-                "a field name must be a word, not a list or a mapping",
+                Message("yaml.key_not_word"),
             )
         )
         frame.key, frame.skip = _NOT_A_KEY, True
@@ -159,9 +166,9 @@ def _key(located: Located, frame: _Frame, key, line: int, top_key: str | None) -
     frame.key = key
     if key in frame.container:
         if top:
-            located.mistakes.append((line, key, "is written twice; keep one of the two lines"))
+            located.mistakes.append((line, key, Message("yaml.twice")))
         else:
-            located.mistakes.append((line, top_key or key, f"{quote(key)} is written twice; keep one of the two"))
+            located.mistakes.append((line, top_key or key, Message("yaml.key_twice", key=quote(key))))
         frame.skip = True
     elif _NOT_A_KEY not in frame.path:
         located.marks[(*frame.path, key)] = line
@@ -175,10 +182,10 @@ def _syntax(error: yaml.YAMLError, text: str, offset: int, first_line: int) -> I
         line = text.count("\n", 0, position) + 1 + offset
         character = getattr(error, "character", None)
         code = character if isinstance(character, int) else ord(character) if character else 0
-        return Invalid(f"contains the character U+{code:04X}, which YAML does not allow; remove it", line)
+        return Invalid(Message("yaml.character", code=f"{code:04X}"), line)
     line = mark.line + 1 + offset if mark else first_line
-    problem = getattr(error, "problem", None) or "is not valid YAML"
-    return Invalid(f"YAML syntax: {visible(str(problem))}", line)
+    problem = visible(str(getattr(error, "problem", None) or "is not valid YAML"))
+    return Invalid(Message("yaml.syntax", problem=_PROBLEMS.get(problem, problem)), line)
 
 
 @dataclass
@@ -200,4 +207,4 @@ def split_front_matter(text: str) -> Source:
         if lines[index].rstrip() in ("---", "..."):
             meta = load_mapping("\n".join(lines[1:index]), first_line=2)
             return Source(meta, "\n".join(lines[index + 1 :]), index + 2)
-    raise Invalid("the front-matter opened with '---' on line 1 is never closed with '---'", 1)
+    raise Invalid(Message("yaml.unclosed"), 1)
