@@ -28,7 +28,15 @@ build: $(BIN)/.installed
 tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
 	if command -v npm >/dev/null; then npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error && touch $@; fi
 
-check: $(BIN)/.installed
+# What the content check needs and no more (requirements.txt, no browser or test tools): the
+# workflow's first job runs `make check` alone, and a pull request hears of its mistakes in a minute.
+$(BIN)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Every content mistake as `path:line: field: message`; on GitHub also as annotations on the diff.
+check: $(BIN)/.runtime
 	PYTHONPATH=hooks $(BIN)/python -m lrp check
 
 new: $(BIN)/.installed

@@ -33,13 +33,69 @@ def test_actionlint_finds_nothing():
     assert json.loads(result.stdout) == []
 
 
+def steps(job: str) -> list[dict]:
+    return workflow()["jobs"][job]["steps"]
+
+
+def commands(job: str) -> list[str]:
+    return [step["run"] for step in steps(job) if "run" in step]
+
+
+def makefile_rule(target: str) -> tuple[list[str], list[str]]:
+    """A Makefile target's prerequisites and recipe lines."""
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
+    match = re.search(rf"(?m)^{re.escape(target)}:(.*)\n((?:\t.*\n)*)", text)
+    assert match, target
+    return match[1].split(), [line.strip() for line in match[2].splitlines()]
+
+
+def test_three_jobs_side_by_side_then_deploy_after_all_of_them():
+    jobs = workflow()["jobs"]
+    assert list(jobs) == ["check", "test", "build", "deploy"]
+    for job in ("check", "test", "build"):
+        assert "needs" not in jobs[job], job  # each starts at once; none waits for another
+    assert sorted(jobs["deploy"]["needs"]) == ["build", "check", "test"]
+
+
+def test_the_first_job_is_the_content_check_alone():
+    """A pull request hears of its content mistakes in about a minute: `make check` and nothing
+    else, with what requirements.txt installs (no browser, no test tools, no test suite)."""
+    check = workflow()["jobs"]["check"]
+    assert commands("check") == ["make check"]
+    assert check["timeout-minutes"] <= 10 and "env" not in check
+    assert not any("env" in step for step in steps("check"))  # GitHub sets GITHUB_ACTIONS=true itself
+    setup = next(s for s in steps("check") if "setup-python" in s.get("uses", ""))
+    assert setup["with"]["cache-dependency-path"] == "requirements.txt"
+    prerequisites, _ = makefile_rule("check")
+    assert prerequisites == ["$(BIN)/.runtime"]
+    _, install = makefile_rule("$(BIN)/.runtime")
+    assert any(line.endswith("-r requirements.txt") for line in install)
+    runtime = (REPO / "requirements.txt").read_text(encoding="utf-8").lower()
+    for tool in ("pytest", "playwright", "axe-playwright", "hypothesis", "ruff"):
+        assert not re.search(rf"(?m)^{tool}\b", runtime), tool
+
+
+def test_tests_and_build_in_their_own_jobs_each_command_once():
+    assert commands("test") == ["make test"]
+    assert next(s for s in steps("test") if s.get("run") == "make test")["env"]["CHROMIUM"] == "/usr/bin/google-chrome"
+    assert commands("build") == ["make build"]
+    every = [command for job in ("check", "test", "build") for command in commands(job)]
+    assert sorted(every) == ["make build", "make check", "make test"]  # no check runs twice
+    # make test runs every test, the engine comparison among them; test-fast leaves browser and slow out
+    prerequisites, recipe = makefile_rule("test")
+    assert "$(BIN)/pytest" in recipe
+    _, fast = makefile_rule("test-fast")
+    assert any('-m "not browser and not slow"' in line for line in fast)
+
+
 def test_read_only_by_default_and_pages_rights_only_in_deploy():
     data = workflow()
     assert data["permissions"] == {"contents": "read"}
-    assert "permissions" not in data["jobs"]["build"]
+    for job in ("check", "test", "build"):
+        assert "permissions" not in data["jobs"][job], job
     deploy = data["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    assert deploy["environment"]["name"] == "github-pages"
 
 
 def test_publishes_from_main_only():
@@ -47,17 +103,20 @@ def test_publishes_from_main_only():
     assert set(data["on"]) == {"pull_request", "push", "workflow_dispatch"}
     only_main = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
     assert data["jobs"]["deploy"]["if"] == only_main
-    upload = next(s for s in data["jobs"]["build"]["steps"] if "upload-pages-artifact" in s.get("uses", ""))
-    assert upload["if"] == only_main and upload["with"]["path"] == "site"
+    upload = [
+        s for job in ("check", "test", "build") for s in steps(job) if "upload-pages-artifact" in s.get("uses", "")
+    ]
+    assert len(upload) == 1 and upload[0] in steps("build")
+    assert upload[0]["if"] == only_main and upload[0]["with"]["path"] == "site"
 
 
 def test_actions_pinned_by_commit_and_pip_cached():
     text = WORKFLOW.read_text(encoding="utf-8")
     uses = re.findall(r"uses: (\S+)", text)
     assert uses and all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", use) for use in uses), uses
-    data = workflow()
-    setup = next(s for s in data["jobs"]["build"]["steps"] if "setup-python" in s.get("uses", ""))
-    assert setup["with"]["cache"] == "pip"
-    assert data["concurrency"]["group"].startswith("site-")
-    commands = [s.get("run", "") for s in data["jobs"]["build"]["steps"]]
-    assert "make test" in commands and "make build" in commands and "make check" in commands
+    for job in ("check", "test", "build"):
+        checkout = steps(job)[0]
+        assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["persist-credentials"] is False
+        setup = next(s for s in steps(job) if "setup-python" in s.get("uses", ""))
+        assert setup["with"]["cache"] == "pip", job
+    assert workflow()["concurrency"]["group"].startswith("site-")
