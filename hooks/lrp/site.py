@@ -12,7 +12,7 @@ from .fields import fields_of
 from .plan import SitePlan, plan_site
 from .settings import Settings
 from .strings import Strings
-from .templates import expand_field_tables
+from .templates import expand_guide
 
 
 @dataclass
@@ -32,7 +32,7 @@ def load_site(
         today=today,
         include_drafts=include_drafts,
         converter=converter,
-        expand=lambda text, lang: expand_field_tables(text, lang, strings, fields_of),
+        expand=lambda text, lang: expand_guide(text, lang, strings, fields_of),
     )
     if strings.mistakes:
         content.mistakes = sorted({*content.mistakes, *strings.mistakes})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import messages
 from .fields import Field
 from .strings import Strings
 
@@ -37,6 +38,7 @@ EXAMPLES = {
     "kind": "other",
     "event_status": "held",
     "participants": "12",
+    "attendance": "online",
     "partners": "[…]",
     "figures": "[{value: 6, label: …}]",
     "authors": "[…]",
@@ -46,6 +48,7 @@ EXAMPLES = {
     "files": "[{path: files/report.pdf, label: …}]",
     "launch": "events/annual-meeting-2021",
     "featured": "true",
+    "author_type": "organization",
     "status": "draft",
 }
 
@@ -83,6 +86,18 @@ def new_item(
 
 
 _PLACEHOLDER = re.compile(r"<!--\s*lrp:fields\s+(stories|events|publications|docs)\s*-->")
+# Python-Markdown's backslash escapes (Markdown.ESCAPED_CHARS, with "|" of the tables extension):
+# each of these is shown as itself when a backslash stands before it.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def literal(text: str) -> str:
+    """Text as Markdown that shows exactly that text in a table cell: HTML's &, < and > as
+    references, Markdown's punctuation escaped, on one line. "stories/<slug>" stays words, never
+    an element; *x*, `x`, [x](y) and a | stay as typed."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
 
 
 def expand_field_tables(markdown: str, lang: str, strings: Strings, fields_of) -> str:
@@ -92,12 +107,32 @@ def expand_field_tables(markdown: str, lang: str, strings: Strings, fields_of) -
         collection = match.group(1)
         t = strings.t
         head = [t(lang, "guide.field"), t(lang, "guide.required"), t(lang, "guide.shared"), t(lang, "guide.meaning")]
-        rows = [f"| {' | '.join(head)} |", "|---|---|---|---|"]
+        rows = [f"| {' | '.join(map(literal, head))} |", "|---|---|---|---|"]
         for name, spec in fields_of(collection).items():
             required = t(lang, "guide.yes") if collection in spec.required else t(lang, "guide.no")
             shared = t(lang, f"guide.scope.{spec.scope}")
-            meaning = help_text(strings, lang, spec).replace("|", "\\|").replace("<", "&lt;")
-            rows.append(f"| `{name}` | {required} | {shared} | {meaning} |")
+            meaning = help_text(strings, lang, spec)
+            cells = [f"`{name}`", *map(literal, (required, shared, meaning))]
+            rows.append(f"| {' | '.join(cells)} |")
         return "\n".join(rows)
 
     return _PLACEHOLDER.sub(table, markdown)
+
+
+_MESSAGES = re.compile(r"<!--\s*lrp:messages\s*-->")
+
+
+def expand_messages(markdown: str, lang: str) -> str:
+    """Replace ``<!-- lrp:messages -->`` by the table of every mistake message in that language
+    (hooks/lrp/messages.py), with "…" where the message shows a value."""
+    if not _MESSAGES.search(markdown):
+        return markdown
+    head = [messages.guide_text("tool.guide.key", lang), messages.guide_text("tool.guide.message", lang)]
+    rows = [f"| {' | '.join(map(literal, head))} |", "|---|---|"]
+    rows += [f"| `{key}` | {literal(messages.guide_text(key, lang))} |" for key in messages.mistakes()]
+    return _MESSAGES.sub(lambda match: "\n".join(rows), markdown)
+
+
+def expand_guide(markdown: str, lang: str, strings: Strings, fields_of) -> str:
+    """The editor guide's placeholders: the tables of fields and of messages."""
+    return expand_messages(expand_field_tables(markdown, lang, strings, fields_of), lang)
