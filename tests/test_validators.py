@@ -1,0 +1,309 @@
+"""Checkers other than axe over every built page of the real and the fixture site, both at 0:
+the Nu Html Checker (vnu.jar, run with Java) for valid HTML, IBM Equal Access (the rule engine of
+npm's accessibility-checker-engine, its ace.js run in Chromium, offline) for accessibility. Also
+what those checkers read in the pages: headings in order, and generated tables whose text stays
+text (never read as markup).
+
+The tools come from tests/tools (`npm ci --prefix tests/tools`, which `make test` runs). Where Java,
+Chromium or tests/tools/node_modules are missing these tests skip, saying what to install; with
+REQUIRE_BROWSER=1 (CI) they fail instead."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from conftest import REPO, pages, static_server
+
+TOOLS = REPO / "tests" / "tools" / "node_modules"
+VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ACE = TOOLS / "accessibility-checker-engine" / "ace.js"
+SITES = ["fixture_site", "real_site"]
+
+
+def require(missing: str | None) -> None:
+    """Skips the calling test with the reason, or fails it under REQUIRE_BROWSER=1 (CI)."""
+    if missing:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {missing}")
+        pytest.skip(missing)
+
+
+def java_missing() -> str | None:
+    java = shutil.which("java")
+    if not java:
+        return "the Nu Html Checker needs Java 11 or later (apt-get install default-jre-headless)"
+    if not VNU.is_file():
+        return f"{VNU.relative_to(REPO)} is missing (npm ci --prefix tests/tools)"
+    return None
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+# ---- the Nu Html Checker --------------------------------------------------------------------------
+
+# A page with the mistakes the checker found on this site before: it must report each of them, or
+# the check that finds none on the sites proves nothing.
+BROKEN = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Broken</title></head>
+<body><input type="checkbox" id="box" autocomplete="off"><label for="nothing">Menu</label>
+<main><h1>Title</h1><h3>Skipped a level</h3><p>stories/<slug></p></main></body></html>
+"""
+BROKEN_ERRORS = [
+    "Attribute “autocomplete” is only allowed when",
+    "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
+    "The heading “h3” (with computed level 3) follows the heading “h1” (with computed level 1), skipping 1 heading level",
+    "Element “slug” not allowed",
+]
+
+
+@pytest.fixture(scope="module")
+def nu(request, tmp_path_factory) -> tuple[dict[str, list[str]], set[Path]]:
+    """The Nu Html Checker's errors on every HTML file of both sites and the broken page, from one
+    Java run over all of them: ``{"fixture_site": [...], "real_site": [...], "broken": [...],
+    "elsewhere": [...]}``, each error as ``path:line: type: message``; and the files it checked
+    (--verbose names each on stderr)."""
+    require(java_missing())
+    broken = tmp_path_factory.mktemp("broken")
+    (broken / "index.html").write_text(BROKEN, encoding="utf-8")
+    roots = {name: request.getfixturevalue(name).resolve() for name in SITES} | {"broken": broken.resolve()}
+    run = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--stdout", "--skip-non-html", "--errors-only"]
+        + ["--exit-zero-always", "--verbose", *map(str, roots.values())],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    errors: dict[str, list[str]] = {name: [] for name in [*roots, "elsewhere"]}
+    for message in json.loads(run.stdout)["messages"]:
+        path = Path(unquote(urlsplit(message.get("url", "")).path))
+        name = next((name for name, root in roots.items() if path.is_relative_to(root)), "elsewhere")
+        where = path.relative_to(roots[name]).as_posix() if name != "elsewhere" else message.get("url", "")
+        line = message.get("lastLine", message.get("firstLine", 0))
+        errors[name].append(f"{where}:{line}: {message['type']}: {message['message']}")
+    checked = {Path(line.strip()).resolve() for line in run.stderr.splitlines() if line.strip().endswith(".html")}
+    return errors, checked
+
+
+def test_nu_html_checker_reports_the_known_mistakes(nu):
+    found = nu[0]["broken"]
+    assert [expected for expected in BROKEN_ERRORS if not any(expected in error for error in found)] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SITES)
+def test_nu_html_checker_finds_no_error_on_any_page(request, nu, name):
+    errors, checked = nu
+    files = {path.resolve() for path in html_files(request.getfixturevalue(name))}
+    assert len(files) > 50 and files <= checked  # every page was read
+    assert (errors[name], errors["elsewhere"]) == ([], [])
+
+
+# ---- IBM Equal Access -----------------------------------------------------------------------------
+
+# Starts IBM's rule set on the page once ace.js is in it, without waiting for it (the pages of a
+# batch are checked at the same time, each in its own renderer); window.lrpIbm is then the promise
+# of its failures: results that are a VIOLATION and FAIL (not recommendations, nor ones for a person
+# to check).
+IBM_START = """() => {
+  window.lrpIbm = new Promise((ready) => setTimeout(ready))
+    .then(() => new ace.Checker().check(document, ["IBM_Accessibility"]))
+    .then((report) => report.results
+      .filter((result) => result.value[0] === "VIOLATION" && result.value[1] === "FAIL")
+      .map((result) => `${result.ruleId}: ${result.message} at ${result.path.dom}: ${result.snippet.slice(0, 160)}`));
+}"""
+IBM_PAGES = 3  # pages checked at once
+
+
+def ace_missing() -> str | None:
+    if not ACE.is_file():
+        return f"{ACE.relative_to(REPO)} is missing (npm ci --prefix tests/tools)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def ibm(browser):
+    """IBM's checker in Chromium: ``check(urls) -> {url: [failure, ...]}`` for the pages with
+    failures; ``check(html=...)`` checks one document given as text. The pages' Content-Security-
+    Policy is bypassed for the checker's own script only."""
+    require(ace_missing())
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    tabs = [context.new_page() for _ in range(IBM_PAGES)]
+
+    def start(tab, url: str | None, html: str | None):
+        if html is not None:
+            tab.set_content(html)
+        else:
+            tab.goto(url)
+        tab.add_script_tag(path=str(ACE))
+        tab.evaluate(IBM_START)
+
+    def check(urls: list[str] = (), html: str | None = None) -> dict[str, list[str]]:
+        failures = {}
+        todo = [(url, None) for url in urls] if html is None else [("html", html)]
+        for batch in range(0, len(todo), IBM_PAGES):
+            running = list(zip(tabs, todo[batch : batch + IBM_PAGES], strict=False))
+            for tab, (url, text) in running:
+                start(tab, url, text)
+            for tab, (url, _) in running:
+                if found := tab.evaluate("() => window.lrpIbm"):
+                    failures[url] = found
+        return failures
+
+    yield check
+    context.close()
+
+
+@pytest.mark.browser
+def test_ibm_checker_reports_broken_labels(ibm):
+    """The engine runs, offline, and finds what it found on this site before."""
+    found = ibm(html=BROKEN)["html"]
+    assert any(failure.startswith("label_ref_valid:") for failure in found), found
+
+
+@contextlib.contextmanager
+def served_at_its_address(site: Path, tmp_path: Path):
+    """The built site served at the path of its address, as GitHub Pages serves it (the 404 page's
+    links are absolute); yields the site's base address."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    path = urlsplit(re.search(r'<link rel="canonical" href="([^"]+)"', home).group(1)).path.strip("/")
+    if path:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).symlink_to(site, target_is_directory=True)
+    with static_server(tmp_path if path else site) as base:
+        yield base + (path and path + "/")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SITES)
+def test_ibm_equal_access_finds_no_violation_on_any_page(request, tmp_path, ibm, name):
+    site = request.getfixturevalue(name)
+    with served_at_its_address(site, tmp_path) as base:
+        failures = ibm([base + url for url in [*pages(site), "404.html"]])
+    assert len(pages(site)) > 20 and {url.removeprefix(base): found for url, found in failures.items()} == {}
+
+
+# ---- headings --------------------------------------------------------------------------------------
+
+
+class _Headings(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.levels: list[int] = []
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+
+
+def heading_mistakes(html: str) -> list[str]:
+    parser = _Headings()
+    parser.feed(html)
+    levels, mistakes = parser.levels, []
+    if levels[:1] != [1]:
+        mistakes.append(f"the first heading is h{levels[0]}" if levels else "no heading")
+    if levels.count(1) != 1:
+        mistakes.append(f"{levels.count(1)} h1")
+    mistakes += [f"h{b} after h{a}" for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    return mistakes
+
+
+def test_heading_mistakes_are_found():
+    assert heading_mistakes("<h1>a</h1><h2>b</h2><h3>c</h3><h2>d</h2><h3>e</h3><h1>f</h1>") == ["2 h1"]
+    assert heading_mistakes("<h2>a</h2><h1>b</h1><h3>c</h3><h5>d</h5>") == [
+        "the first heading is h2",
+        "h3 after h1",
+        "h5 after h3",
+    ]
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_every_page_has_one_h1_and_headings_in_order(request, name):
+    site = request.getfixturevalue(name)
+    found = {}
+    for path in html_files(site):
+        if mistakes := heading_mistakes(path.read_text(encoding="utf-8")):
+            found[path.relative_to(site).as_posix()] = mistakes
+    assert found == {}
+
+
+# ---- generated tables -------------------------------------------------------------------------------
+
+
+class _Cells(HTMLParser):
+    """The text of each table cell, as a reader sees it, and the elements inside cells."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.cells: list[str] = []
+        self.tags: list[str] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("td", "th"):
+            self.depth += 1
+            self.cells.append("")
+        elif self.depth:
+            self.tags.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.cells[-1] += data
+
+
+def cells(html: str) -> _Cells:
+    parser = _Cells()
+    parser.feed(html)
+    return parser
+
+
+def test_field_table_shows_its_text_as_written():
+    """Texts that look like Markdown or HTML are shown as typed, not as emphasis, code, links,
+    elements, references or extra columns."""
+    import markdown
+
+    from lrp.fields import fields_of
+    from lrp.templates import expand_field_tables
+
+    tricky = r"stories/<slug> *a* _b_ `c` [d](e) [^f] <b>g</b> &amp; h|i \ j # k + l - m. !n {o} ~p~ ^q^"
+
+    class Strings:
+        def t(self, lang, key, **values):
+            return tricky if key == "guide.meaning" else key
+
+        def own(self, lang, key):
+            return f"{key}: {tricky}"
+
+    fields = fields_of("events")
+    text = expand_field_tables("<!-- lrp:fields events -->", "en", Strings(), lambda collection: fields)
+    html = markdown.markdown(text, extensions=["toc", "tables", "footnotes"])
+    table = cells(html)
+    assert table.tags == ["code"] * len(fields)  # only the field names, as code
+    assert table.cells[3] == tricky
+    assert table.cells[4:] and table.cells[4::4] == list(fields)
+    assert table.cells[7::4] == [f"help.{name}: {tricky}" for name in fields]
+
+
+def test_editor_guide_shows_references_as_words(real_site):
+    """The real guide: "stories/<slug>" is read as it is written, not as an element."""
+    for url in ("redaktoriem/", "en/editors/"):
+        table = cells((real_site / url / "index.html").read_text(encoding="utf-8"))
+        related = next(cell for cell in table.cells if "stories/" in cell)
+        assert "stories/<slug>" in related and "events/<slug>" in related
+        assert set(table.tags) <= {"code"}
