@@ -231,3 +231,13 @@ def test_new_items_show_an_example_of_every_optional_field():
             assert name in EXAMPLES or placeholder, (collection, name)
     assert EXAMPLES["attendance"] in ("offline", "online", "mixed")
     assert EXAMPLES["author_type"] in ("person", "organization")
+
+
+def test_message_keys_are_not_ui_keys():
+    """The guide shows the keys: none is, or looks like, a UI string's key (test_feeds looks for those
+    on every page, as a text the build failed to find)."""
+    import yaml
+
+    keys = {key for path in (REPO / "data/ui").glob("*.yml") for key in yaml.safe_load(path.read_text("utf-8"))}
+    spaces = {key.rsplit(".", 1)[0] for key in keys if "." in key}
+    assert [key for key in messages.mistakes() if key in keys or key.rsplit(".", 1)[0] in spaces] == []

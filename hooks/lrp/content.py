@@ -219,11 +219,11 @@ def _read(content: Content, folder: str, path: Path, rel: str, report: Report) -
         line = source.meta.line(key_name)
         if spec is None:
             report.add(
-                rel, line, key_name, Message("field.unknown", folder=folder, hint=did_you_mean(key_name, fields))
+                rel, line, key_name, Message("fields.unknown", folder=folder, hint=did_you_mean(key_name, fields))
             )
             continue
         if isinstance(value, str) and not value.strip():
-            report.add(rel, line, key_name, Message("field.empty"))
+            report.add(rel, line, key_name, Message("fields.empty"))
             continue
         try:
             tr.own[key_name] = spec.check(value, ctx)
@@ -242,9 +242,9 @@ def _merge(item: Item, report: Report) -> None:
                     continue
                 mine, theirs = tr.own[name], earlier.own[name]
                 if spec.scope == "neutral" and mine != theirs:
-                    report.add(tr.path, tr.meta.line(name), name, Message("field.differs", path=earlier.path))
+                    report.add(tr.path, tr.meta.line(name), name, Message("fields.differs", path=earlier.path))
                 elif name in LABELLED and _neutral_parts(name, mine) != _neutral_parts(name, theirs):
-                    report.add(tr.path, tr.meta.line(name), name, Message("field.labels_differ", path=earlier.path))
+                    report.add(tr.path, tr.meta.line(name), name, Message("fields.labels_differ", path=earlier.path))
 
 
 def _neutral_parts(name: str, values) -> list:
@@ -261,7 +261,7 @@ def _rules(tr: Translation, report: Report) -> None:
             continue
         inherited = spec.scope != "own" and tr.item.unreadable  # the unreadable file may carry it
         if not inherited and not _written(tr, name, spec.scope):
-            report.add(tr.path, 1, name, Message("field.required"))
+            report.add(tr.path, 1, name, Message("fields.required"))
         elif tr.get(name) is None:  # written wrongly here or in the other file: the mistake is reported there
             report.withhold(tr.path)
     if collection == "docs":

@@ -313,7 +313,7 @@ def isbn(value, ctx):
 
 def language_code(value, ctx):
     if not re.fullmatch(r"[a-z]{2,3}", _one(value)):
-        raise Invalid(Message("language.code", value=quote(value)))
+        raise Invalid(Message("codes.language", value=quote(value)))
     return value
 
 

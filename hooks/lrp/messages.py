@@ -120,23 +120,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "lv": "{key} ir ierakstīts divreiz; atstājiet vienu",
     },
     # ---- fields ---------------------------------------------------------------------------
-    "field.unknown": {
+    "fields.unknown": {
         "en": "is not a field of {folder}{hint}",
         "lv": "mapes {folder} ierakstiem tāda lauka nav{hint}",
     },
-    "field.empty": {
+    "fields.empty": {
         "en": "is empty; give a value or delete the line",
         "lv": "ir tukšs; ierakstiet vērtību vai izdzēsiet rindu",
     },
-    "field.required": {
+    "fields.required": {
         "en": "is required",
         "lv": "ir obligāts; ierakstiet to",
     },
-    "field.differs": {
+    "fields.differs": {
         "en": "differs from {path}; a language-neutral field must be equal in both files",
         "lv": "atšķiras no {path}; kopīgam laukam abos valodu failos jābūt vienādam",
     },
-    "field.labels_differ": {
+    "fields.labels_differ": {
         "en": "the values differ from {path}; only the labels may be translated",
         "lv": "vērtības atšķiras no {path}; tulkot drīkst tikai parakstus (label)",
     },
@@ -306,7 +306,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{value} is not a valid ISBN-10 or ISBN-13 (the check digit does not match)",
         "lv": "{value} nav derīgs ISBN-10 vai ISBN-13 numurs (nesakrīt kontrolcipars)",
     },
-    "language.code": {
+    "codes.language": {
         "en": "{value} must be a language code such as lv, en or rom",
         "lv": "{value} nav valodas kods; rakstiet, piemēram, lv, en vai rom",
     },
