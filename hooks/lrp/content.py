@@ -14,7 +14,7 @@ from .bodies import Converter
 from .errors import Invalid, Mistake, Report, did_you_mean
 from .fields import LABELLED, Context, fields_of, plain_text
 from .messages import Message
-from .model import Item, Translation
+from .model import Item, Translation, in_date_order
 from .settings import COLLECTIONS, SECTIONS, SLUG, SLUG_MAX, Settings
 from .vocab import Vocabularies, load_vocabularies
 from .yamlmarks import split_front_matter
@@ -56,11 +56,15 @@ class Content:
         """The collection's items in one language, newest first; ties by title (worked out once)."""
         if (collection, lang) in self._listings:
             return self._listings[collection, lang]
-        shown = [
-            tr for item in self.items.values() if item.collection == collection if (tr := self.translation(item, lang))
-        ]
-        shown.sort(key=lambda tr: tr.title.casefold())
-        shown.sort(key=lambda tr: tr.date.sort_key, reverse=True)
+        shown = in_date_order(
+            (
+                tr
+                for item in self.items.values()
+                if item.collection == collection
+                if (tr := self.translation(item, lang))
+            ),
+            newest_first=True,
+        )
         self._listings[collection, lang] = shown
         return shown
 

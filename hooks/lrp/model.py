@@ -12,6 +12,13 @@ from .yamlmarks import Located
 _MISSING = object()
 
 
+def in_date_order(translations, *, newest_first: bool) -> list[Translation]:
+    """Items by date (a partial date as the start of its period), ties by title: the contract's order."""
+    ordered = sorted(translations, key=lambda tr: tr.title.casefold())
+    ordered.sort(key=lambda tr: tr.date.sort_key, reverse=newest_first)
+    return ordered
+
+
 @dataclass(eq=False)
 class Translation:
     """One language file of an item. ``tr["field"]`` gives its value, inherited where allowed."""

@@ -9,7 +9,7 @@ from . import addresses, timeline
 from .content import Content
 from .errors import Mistake
 from .messages import Message
-from .model import Translation
+from .model import Translation, in_date_order
 from .settings import COLLECTIONS, Language
 from .strings import Strings
 
@@ -24,7 +24,7 @@ class Switch:
 
 
 @dataclass(eq=False)
-class Page:
+class PlannedPage:
     """A page to build. ``src_uri`` is the repository path for files editors wrote."""
 
     src_uri: str
@@ -104,18 +104,18 @@ SEARCHED = ("item", "doc", "home")
 class SitePlan:
     pages: list
     by_src: dict
-    homes: dict  # lang code -> Page
-    indexes: dict  # (lang code, section) -> first index Page
-    nav: dict  # lang code -> [Page]
+    homes: dict  # lang code -> PlannedPage
+    indexes: dict  # (lang code, section) -> first index PlannedPage
+    nav: dict  # lang code -> [PlannedPage]
     exports: list  # Export
 
 
 def plan_site(content: Content, strings: Strings) -> SitePlan:
     settings = content.settings
-    pages: list[Page] = []
+    pages: list[PlannedPage] = []
     homes: dict = {}
     indexes: dict = {}
-    groups: list[list[Page]] = []  # pages that are translations of each other
+    groups: list[list[PlannedPage]] = []  # pages that are translations of each other
 
     for item in content.docs.values():
         group = [_doc_page(tr, lang) for lang in settings.languages if (tr := content.translation(item, lang.code))]
@@ -125,7 +125,7 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
                 homes[page.lang.code] = page
     for lang in settings.languages:
         if lang.code not in homes:  # a language without docs/index.<lang>.md still gets a home page
-            homes[lang.code] = Page(
+            homes[lang.code] = PlannedPage(
                 f"_lrp/{lang.code}/index.md",
                 addresses.doc(lang, []),
                 lang,
@@ -155,7 +155,7 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
         for lang_pages in per_language:
             indexes[lang_pages[0][0].lang.code, vocabulary] = lang_pages[0][0]
     search = [
-        Page(
+        PlannedPage(
             f"_lrp/{lang.code}/search.md",
             addresses.section(lang, "search"),
             lang,
@@ -205,7 +205,7 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
     return SitePlan(pages, by_src, homes, indexes, nav, exports)
 
 
-def _claim(content: Content, pages: list[Page], exports: list[Export]) -> list[Page]:
+def _claim(content: Content, pages: list[PlannedPage], exports: list[Export]) -> list[PlannedPage]:
     """Each page the build makes (listings and their numbered pages, term pages, timeline views,
     search) and each export takes its address in the content's register, where the editors'
     files took theirs. A file whose address a generated page needs is a mistake naming both, and
@@ -231,7 +231,7 @@ def _claim(content: Content, pages: list[Page], exports: list[Export]) -> list[P
     return [page for page in pages if page.src_uri not in clashing]
 
 
-def _described(page: Page) -> Message:
+def _described(page: PlannedPage) -> Message:
     """A generated page in words, for a mistake that names it."""
     if page.number > 1:
         return Message("part.owner.listing", number=page.number, section=page.section, base=page.base)
@@ -249,9 +249,9 @@ def _sources(item, phases: dict) -> tuple[str, ...]:
     return tuple(sorted({tr.path for other in linked if other for tr in other.translations.values()}))
 
 
-def _doc_page(tr: Translation, lang: Language) -> Page:
+def _doc_page(tr: Translation, lang: Language) -> PlannedPage:
     home = tr.item.slug == "index"
-    return Page(
+    return PlannedPage(
         tr.path,
         tr.url,
         lang,
@@ -265,8 +265,8 @@ def _doc_page(tr: Translation, lang: Language) -> Page:
     )
 
 
-def _item_page(tr: Translation, lang: Language) -> Page:
-    return Page(
+def _item_page(tr: Translation, lang: Language) -> PlannedPage:
+    return PlannedPage(
         tr.path,
         tr.url,
         lang,
@@ -281,7 +281,7 @@ def _item_page(tr: Translation, lang: Language) -> Page:
     )
 
 
-def _index_pages(collection: str, lang: Language, listing: list, size: int, strings: Strings) -> list[Page]:
+def _index_pages(collection: str, lang: Language, listing: list, size: int, strings: Strings) -> list[PlannedPage]:
     title, summary = (
         strings.t(lang.code, f"section.{collection}"),
         strings.t(lang.code, f"section.{collection}.summary"),
@@ -310,11 +310,11 @@ def _listing_pages(
     summary: str,
     section: str,
     term: str | None = None,
-) -> list[Page]:
+) -> list[PlannedPage]:
     """A listing split into pages of ``size`` entries: ``base``, ``base/2/``, …"""
     count = max(1, math.ceil(len(listing) / size))
     return [
-        Page(
+        PlannedPage(
             f"_lrp/{key}/{number}.md",
             addresses.numbered(base, number),
             lang,
@@ -333,7 +333,7 @@ def _listing_pages(
     ]
 
 
-def _term_pages(content: Content, vocabulary: str, lang: Language, strings: Strings) -> list[list[Page]]:
+def _term_pages(content: Content, vocabulary: str, lang: Language, strings: Strings) -> list[list[PlannedPage]]:
     """An index of a vocabulary (themes, places) and a paginated listing per term, newest first."""
     buckets: dict[str, list[Translation]] = {term_id: [] for term_id in content.vocab.get(vocabulary)}
     for collection in COLLECTIONS:
@@ -342,7 +342,7 @@ def _term_pages(content: Content, vocabulary: str, lang: Language, strings: Stri
                 buckets[term_id].append(tr)
     base = addresses.section(lang, vocabulary)
     title = strings.t(lang.code, f"section.{vocabulary}")
-    index = Page(
+    index = PlannedPage(
         f"_lrp/{lang.code}/{vocabulary}/index.md",
         base,
         lang,
@@ -355,8 +355,7 @@ def _term_pages(content: Content, vocabulary: str, lang: Language, strings: Stri
     )
     groups = [[index]]
     for term_id, entries in buckets.items():
-        entries.sort(key=lambda tr: tr.title.casefold())
-        entries.sort(key=lambda tr: tr.date.sort_key, reverse=True)
+        entries = in_date_order(entries, newest_first=True)
         term = content.vocab.get(vocabulary)[term_id]
         label = term.label(lang.code, content.settings.default.code)
         index.entries.append((term, len(entries)))
@@ -377,14 +376,14 @@ def _term_pages(content: Content, vocabulary: str, lang: Language, strings: Stri
     return groups
 
 
-def _timeline_pages(content: Content, lang: Language, strings: Strings, links: list) -> list[Page]:
+def _timeline_pages(content: Content, lang: Language, strings: Strings, links: list) -> list[PlannedPage]:
     """The whole timeline, and a static filtered view per facet value for visitors without script."""
     items = timeline.entries(content, lang.code)
     base = addresses.section(lang, "timeline")
     title = strings.t(lang.code, "section.timeline")
     summary = strings.t(lang.code, "section.timeline.summary")
     pages = [
-        Page(
+        PlannedPage(
             f"_lrp/{lang.code}/timeline/index.md",
             base,
             lang,
@@ -404,7 +403,7 @@ def _timeline_pages(content: Content, lang: Language, strings: Strings, links: l
             chosen = timeline.Filter(facet, value)
             label = timeline.label(content, strings, lang.code, chosen)
             pages.append(
-                Page(
+                PlannedPage(
                     f"_lrp/{lang.code}/timeline/{facet}/{value}.md",
                     addresses.timeline_view(lang, facet, value),
                     lang,
@@ -427,7 +426,7 @@ def _exports(lang: Language) -> list[Export]:
     return [Export(addresses.export(lang, kind), kind, lang) for kind in kinds]
 
 
-def _switch(page: Page, other: Language, alternates: dict, homes: dict, indexes: dict) -> Switch:
+def _switch(page: PlannedPage, other: Language, alternates: dict, homes: dict, indexes: dict) -> Switch:
     if other.code in alternates:
         return Switch(other, alternates[other.code], True)
     if page.section:
@@ -435,7 +434,9 @@ def _switch(page: Page, other: Language, alternates: dict, homes: dict, indexes:
     return Switch(other, homes[other.code].url, False)
 
 
-def _nav(lang: Language, entries: tuple, content: Content, by_src: dict, homes: dict, indexes: dict) -> list[Page]:
+def _nav(
+    lang: Language, entries: tuple, content: Content, by_src: dict, homes: dict, indexes: dict
+) -> list[PlannedPage]:
     """The sections of a language's navigation, in the order mkdocs.yml gives."""
     nav = []
     for entry in entries:

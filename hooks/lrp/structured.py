@@ -24,10 +24,15 @@ ATTENDANCE = {
 AUTHOR_TYPES = {"person": "Person", "organization": "Organization"}
 
 
-def dump(data: dict) -> str:
-    """JSON for a <script type="application/ld+json"> block: no text can end the block."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+def script_safe_json(data, **options) -> str:
+    """JSON that no text can end a <script> block with: <, > and & written as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, **options)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def dump(data: dict) -> str:
+    """JSON for a <script type="application/ld+json"> block."""
+    return script_safe_json(data, separators=(",", ":"))
 
 
 def item(tr: Translation, *, url: str, image: str | None, place, organizer: dict, modified: dt.datetime) -> dict:

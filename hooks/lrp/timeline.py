@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
 import icalendar
 
 from .content import Content
-from .model import Translation
+from .model import Translation, in_date_order
+from .structured import script_safe_json
 
 # Facets a visitor can filter by: the URL parameter and where its values come from.
 FACETS = {"kind": "kind", "theme": "themes", "place": "places", "project": "project"}
 # Facets with static filtered views of the timeline; themes and places have their own pages,
 # which are those views for visitors without script.
 STATIC_FACETS = ("kind", "project")
-COLLECTIONS = ("events", "publications")
+ON_TIMELINE = ("events", "publications")  # the collections the timeline shows
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,9 @@ class Filter:
 
 def entries(content: Content, lang: str) -> list[Translation]:
     """Events and publications of a language, earliest first; a partial date at its period's start."""
-    shown = [tr for collection in COLLECTIONS for tr in content.listing(collection, lang)]
-    shown.sort(key=lambda tr: tr.title.casefold())
-    shown.sort(key=lambda tr: tr.date.sort_key)
-    return shown
+    return in_date_order(
+        (tr for collection in ON_TIMELINE for tr in content.listing(collection, lang)), newest_first=False
+    )
 
 
 def values(tr: Translation, facet: str) -> tuple[str, ...]:
@@ -92,9 +91,7 @@ def as_json(items: list[Translation], absolute) -> str:
         }
         for tr in items
     ]
-    text = json.dumps({"items": records}, ensure_ascii=False, indent=1)
-    # Safe even if pasted into a <script> block.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_safe_json({"items": records}, indent=1)  # safe even if pasted into a <script> block
 
 
 def as_icalendar(items: list[Translation], absolute, place_label, host: str, changed, name: str) -> bytes:
