@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -457,3 +458,117 @@ def test_the_index_knows_each_items_type_and_date(real_site):
     assert by_url["/pieejamiba/"]["filters"] == {"type": ["pages"]} and "date" not in by_url["/pieejamiba/"]["meta"]
     assert by_url["/"]["filters"] == {"type": ["pages"]}
     assert {fragment["filters"]["type"][0] for fragment in by_url.values()} == {"events", "publications", "pages"}
+
+
+# ---- the index cut into smaller chunks (hooks/lrp/search.py: rechunk) ---------------------------------
+
+
+def bundle_of(tmp_path, pages: int, cut: bool = True) -> Path:
+    """A Latvian bundle of ``pages`` pages, each with common words; one names a rare person."""
+    from lrp import search
+
+    import random
+
+    words = "romu kopiena sadarbība seminārs mācības jauniešiem sievietēm pašvaldībā Rīgā Viļakā pieredze".split()
+    indexer = search.Indexer()
+    for n in range(pages):
+        shuffle = random.Random(n)  # words at other places on each page, as in real text
+        text = " ".join(shuffle.choice(words) for _ in range(80)) + (" Sando Rudevičs dzejnieks." if n == 7 else "")
+        indexer.add(PAGE.format(title=f"Pasākums {n}", text=text), f"/pasakumi/p{n}/")
+    output = tmp_path / ("cut" if cut else "whole") / "pagefind"
+    if cut:
+        indexer.finish(output)
+    else:
+        original, search.rechunk = search.rechunk, lambda bundle: None
+        try:
+            indexer.finish(output)
+        finally:
+            search.rechunk = original
+    return output
+
+
+PAGE = '<!doctype html><html lang="lv"><head></head><body><main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>'
+
+
+def chunks_of(bundle: Path) -> list[list[str]]:
+    """The language's chunks as [from, to, name], from its metadata."""
+    import json
+
+    from lrp import search
+
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return search._decode(search._read(bundle / f"pagefind.{entry['languages']['lv']['hash']}.pf_meta"))[2]
+
+
+def words_of(bundle: Path, name: str) -> list[str]:
+    from lrp import search
+
+    return [word for word, _ in search._entries(search._read(bundle / "index" / f"{name}.pf_index"))]
+
+
+def test_a_rare_word_comes_in_a_small_chunk(tmp_path):
+    whole, cut = bundle_of(tmp_path, 1500, cut=False), bundle_of(tmp_path, 1500)
+    assert len(chunks_of(cut)) > len(chunks_of(whole))
+
+    def chunk_with(bundle, word):
+        (name,) = [name for _, _, name in chunks_of(bundle) if word in words_of(bundle, name)]
+        return (bundle / "index" / f"{name}.pf_index").stat().st_size
+
+    # Pagefind puts the name with the common words that follow it, which it counts for nothing
+    # as they have diacritics; cut, it comes with the few rare words near it.
+    assert chunk_with(whole, "rudevics") > 4 * chunk_with(cut, "rudevics")
+    assert chunk_with(cut, "rudevics") < 2_000
+    # Every word is kept, in order, once; the bundle names only files that are there.
+    all_words = [word for _, _, name in chunks_of(cut) for word in words_of(cut, name)]
+    assert all_words == sorted(all_words) == [w for _, _, name in chunks_of(whole) for w in words_of(whole, name)]
+    assert {path.name for path in (cut / "index").iterdir()} == {f"{name}.pf_index" for _, _, name in chunks_of(cut)}
+    assert len(list(cut.glob("pagefind.*.pf_meta"))) == 1
+
+
+def test_words_that_begin_alike_share_a_chunk(tmp_path):
+    bundle = bundle_of(tmp_path, 1500)
+    chunks = chunks_of(bundle)
+    for (_, _, before), (_, _, after) in zip(chunks, chunks[1:], strict=False):
+        last, first = words_of(bundle, before)[-1], words_of(bundle, after)[0]
+        assert last[:4] != first[:4], (last, first)
+
+
+def test_search_finds_the_same_in_the_cut_index(tmp_path, browser):
+    whole, cut = bundle_of(tmp_path, 400, cut=False), bundle_of(tmp_path, 400)
+    found = {}
+    for bundle in (whole, cut):
+        (bundle.parent / "index.html").write_text(
+            '<!doctype html><html lang="lv"><title>t</title></html>', encoding="utf-8"
+        )
+        with static_server(bundle.parent) as base:
+            page = browser.new_page()
+            page.goto(base)
+            found[bundle] = page.evaluate(
+                """async (queries) => {
+                  const pagefind = await import("./pagefind/pagefind.js");
+                  const out = [];
+                  for (const q of queries) {
+                    const search = await pagefind.search(q);
+                    out.push([q, search.results.length, search.results.slice(0, 5).map((r) => r.id)]);
+                  }
+                  return out;
+                }""",
+                ["romu", "rudevi", "rudevičs", "sievie", "semināri", "pasakums 17", "mācības romu", "jaunie", "7"],
+            )
+            page.close()
+    assert found[cut] == found[whole]
+    assert dict((q, n) for q, n, _ in found[cut])["rudevi"] == 1
+
+
+def test_a_bundle_it_does_not_know_is_left_as_it_is(tmp_path):
+    from lrp.search import rechunk
+
+    bundle = tmp_path / "pagefind"
+    (bundle / "index").mkdir(parents=True)
+    entry = '{"version":"9.9","languages":{"lv":{"hash":"lv_x","page_count":1}}}'
+    (bundle / "pagefind-entry.json").write_text(entry, encoding="utf-8")
+    (bundle / "pagefind.lv_x.pf_meta").write_bytes(b"not gzip")
+    rechunk(bundle)
+    assert (bundle / "pagefind-entry.json").read_text(encoding="utf-8") == entry
+    assert (bundle / "pagefind.lv_x.pf_meta").read_bytes() == b"not gzip"
+    rechunk(tmp_path / "nothing")  # no bundle at all

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import gzip
+import hashlib
 import itertools
 import json
 import os
@@ -101,7 +103,8 @@ class Indexer:
             )
 
     def finish(self, output: Path) -> None:
-        """Wait until the search bundle is written into ``output``, then stop Pagefind."""
+        """Wait until the search bundle is written into ``output``, then stop Pagefind and cut
+        its index into smaller chunks (``rechunk``)."""
         try:
             self.start_writing(output)
             self._wait(self._writing)
@@ -109,6 +112,7 @@ class Indexer:
                 raise IndexingError("\n".join(self._errors))
         finally:
             self.close()
+        rechunk(output)
 
     def finish_later(self, output: Path, report) -> None:
         """Finish in a thread of its own, calling ``report(error)`` if writing fails."""
@@ -192,3 +196,228 @@ def _enlarge_pipe(stream) -> None:
         import fcntl
 
         fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+
+
+# ---- the index cut into smaller chunks -----------------------------------------------------------
+#
+# A first search fetches, for each word of the query, the one chunk of the index whose range holds
+# it. Pagefind 1.5 closes a chunk once the positions of its words reach 20 000, but counts only
+# the positions of a word as written without diacritics: "sadarbība", "seminārs" and most Latvian
+# words count for nothing, so its chunks hold several words that are on every page, and a word
+# on one page (a name) costs the visitor 40 to 160 KB at 2 000 events. `rechunk` cuts the chunks
+# Pagefind wrote into chunks of at most about CHUNK_BYTES, each word's whole entry in one: a
+# word on many pages keeps a chunk of its own, and a rare word comes with rare words. The words are
+# Pagefind's own entries, byte for byte; only the list of chunks in the language's metadata
+# changes. A chunk never ends between two words that begin alike (FAMILY letters): the search
+# loads one chunk per query word, and every word that a stem of four letters begins must be in it.
+
+CHUNK_BYTES = 24_000  # of CBOR before compression: about 12 KB as sent
+FAMILY = 4
+_HEADER = b"pagefind_dcd"
+
+
+def rechunk(bundle: Path) -> None:
+    """Cut each language's index chunks in ``bundle`` (Pagefind's output folder) to CHUNK_BYTES.
+    A bundle this code does not know (another Pagefind version) is left as it is."""
+    entry_path = bundle / "pagefind-entry.json"
+    try:
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        plans = {code: _plan(bundle, language["hash"]) for code, language in entry["languages"].items()}
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return
+    old_files, names = [], set()
+    for code, (meta, meta_path, words, chunk_paths) in plans.items():
+        chunks = []
+        for group in _groups(words):
+            data = _cbor_head(4, 1) + _cbor_head(4, len(group)) + b"".join(raw for _, raw in group)
+            name = _name(code, data, 7, names)
+            _write(bundle / "index" / f"{name}.pf_index", data)
+            chunks.append([group[0][0], group[-1][0], name])
+        for before, after in itertools.pairwise(chunks):  # the shortest boundaries, as Pagefind writes them
+            before[1], after[0] = _prefixes(before[1], after[0])
+        meta[2] = chunks
+        data = _encode(meta)
+        name = _name(code, data, 10, names)
+        _write(bundle / f"pagefind.{name}.pf_meta", data)
+        entry["languages"][code]["hash"] = name
+        old_files += [meta_path, *chunk_paths]
+    temporary = entry_path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(temporary, entry_path)
+    kept = {f"pagefind.{name}.pf_meta" for name in names} | {f"{name}.pf_index" for name in names}
+    for path in old_files:
+        if path.name not in kept:
+            path.unlink(missing_ok=True)
+
+
+def _name(code: str, data: bytes, length: int, taken: set[str]) -> str:
+    """A file's name from its content, as Pagefind names them (longer where two would meet)."""
+    digest = hashlib.sha256(data).hexdigest()
+    while f"{code}_{digest[:length]}" in taken:
+        length += 1
+    taken.add(f"{code}_{digest[:length]}")
+    return f"{code}_{digest[:length]}"
+
+
+def _plan(bundle: Path, meta_hash: str) -> tuple:
+    """A language's metadata, its path, its words as (word, raw CBOR entry) in order, and the
+    paths of its chunks; ValueError where the bundle is not as expected."""
+    meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
+    raw = _read(meta_path)
+    meta = _decode(raw)
+    if _encode(meta) != raw or not isinstance(meta, list) or len(meta) < 3:
+        raise ValueError("unknown metadata")
+    words, paths = [], []
+    for chunk in meta[2]:
+        if not (isinstance(chunk, list) and len(chunk) == 3 and all(isinstance(part, str) for part in chunk)):
+            raise ValueError("unknown chunk list")
+        path = bundle / "index" / f"{chunk[2]}.pf_index"
+        words += _entries(_read(path))
+        paths.append(path)
+    if [word for word, _ in words] != sorted(word for word, _ in words):
+        raise ValueError("words out of order")
+    return meta, meta_path, words, paths
+
+
+def _groups(words: list[tuple[str, bytes]]) -> list[list[tuple[str, bytes]]]:
+    """Consecutive words in groups of about CHUNK_BYTES; a large word (a common one) in a group
+    of its own, so that the rare words around it do not come with it."""
+    groups, size, large = [[]], 0, False
+    for word, raw in words:
+        is_large = len(raw) > CHUNK_BYTES // 4
+        if (
+            groups[-1]
+            and (size + len(raw) > CHUNK_BYTES or is_large or large)
+            and _common(groups[-1][-1][0], word) < FAMILY
+        ):
+            groups.append([])
+            size = 0
+        groups[-1].append((word, raw))
+        size, large = size + len(raw), is_large
+    return [group for group in groups if group]
+
+
+def _common(a: str, b: str) -> int:
+    return len(os.path.commonprefix([a, b]))
+
+
+def _prefixes(a: str, b: str) -> tuple[str, str]:
+    """Pagefind's boundaries between two chunks: the last and first words cut one letter past
+    what they share."""
+    common = _common(a, b)
+    return a[: common + 1], b[: common + 1]
+
+
+def _read(path: Path) -> bytes:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_HEADER):
+        raise ValueError(f"{path.name} is not a Pagefind file")
+    return data[len(_HEADER) :]
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.write_bytes(gzip.compress(_HEADER + data, 6, mtime=0))
+
+
+def _entries(data: bytes) -> list[tuple[str, bytes]]:
+    """The word entries of a chunk, [[word, pages, variants], …], each as its raw bytes."""
+    major, count, pos = _head(data, 0)
+    if (major, count) != (4, 1):
+        raise ValueError("unknown chunk")
+    major, count, pos = _head(data, pos)
+    if major != 4:
+        raise ValueError("unknown chunk")
+    entries = []
+    for _ in range(count):
+        start = pos
+        major, size, pos = _head(data, pos)
+        kind, length, text = _head(data, pos)
+        if (major, size, kind) != (4, 3, 3):
+            raise ValueError("unknown word entry")
+        word = data[text : text + length].decode()
+        pos = _skip(data, start)
+        entries.append((word, data[start:pos]))
+    if pos != len(data):
+        raise ValueError("unknown chunk")
+    return entries
+
+
+# A small reader and writer of CBOR (RFC 8949), as much as Pagefind's files use: integers, text,
+# bytes and arrays of definite length, maps.
+_INT_SIZE = bytes(1 if b & 31 < 24 else {24: 2, 25: 3, 26: 5, 27: 9}.get(b & 31, 1) for b in range(256))
+
+
+def _head(data: bytes, pos: int) -> tuple[int, int, int]:
+    """An item's major type, its argument (a value or a length) and where its content begins."""
+    first = data[pos]
+    info = first & 31
+    if info < 24:
+        return first >> 5, info, pos + 1
+    if info > 27:
+        raise ValueError("indefinite or reserved CBOR")
+    size = _INT_SIZE[first] - 1
+    return first >> 5, int.from_bytes(data[pos + 1 : pos + 1 + size], "big"), pos + 1 + size
+
+
+def _skip(data: bytes, pos: int) -> int:
+    major, value, pos = _head(data, pos)
+    if major <= 1 or major == 7:
+        return pos
+    if major <= 3:
+        return pos + value
+    if major == 6:
+        return _skip(data, pos)
+    for _ in range(value if major == 4 else 2 * value):
+        if data[pos] < 0x40:  # an integer, the most common item (word positions): no call
+            pos += _INT_SIZE[data[pos]]
+        else:
+            pos = _skip(data, pos)
+    return pos
+
+
+def _decode(data: bytes):
+    value, pos = _decode_at(data, 0)
+    if pos != len(data):
+        raise ValueError("trailing bytes")
+    return value
+
+
+def _decode_at(data: bytes, pos: int):
+    major, value, pos = _head(data, pos)
+    if major == 0:
+        return value, pos
+    if major == 1:
+        return -1 - value, pos
+    if major == 2:
+        return data[pos : pos + value], pos + value
+    if major == 3:
+        return data[pos : pos + value].decode(), pos + value
+    if major == 4:
+        items = []
+        for _ in range(value):
+            item, pos = _decode_at(data, pos)
+            items.append(item)
+        return items, pos
+    raise ValueError(f"CBOR type {major} where Pagefind's metadata has none")
+
+
+def _cbor_head(major: int, value: int) -> bytes:
+    if value < 24:
+        return bytes([major << 5 | value])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if value < 1 << (8 * size):
+            return bytes([major << 5 | info]) + value.to_bytes(size, "big")
+    raise ValueError("integer too large")
+
+
+def _encode(value) -> bytes:
+    if isinstance(value, bool) or value is None:
+        raise ValueError("unexpected value")
+    if isinstance(value, int):
+        return _cbor_head(0, value) if value >= 0 else _cbor_head(1, -1 - value)
+    if isinstance(value, bytes):
+        return _cbor_head(2, len(value)) + value
+    if isinstance(value, str):
+        data = value.encode()
+        return _cbor_head(3, len(data)) + data
+    return _cbor_head(4, len(value)) + b"".join(_encode(item) for item in value)
