@@ -1,12 +1,14 @@
 """Build one synthetic corpus with this project and with bare mkdocs-material, and compare.
 
     python benchmarks/run.py [N ...] [--runs 3]        (make benchmark)
+    python benchmarks/run.py 2000 --search-only        (the first search only: one build, no bare Material)
 
 For each N: N events and N/2 stories per language (benchmarks/corpus.py). The two builds
 alternate; the script reports the median wall time of each, their ratio, the peak memory,
 the size of an item page, the timeline page (gzip) and what the first search downloads.
 Bare Material builds the same Markdown files with font: false, its search plugin, and the
-items kept out of the nav. Targets are those of the project's scale issue.
+items kept out of the nav. Targets are those of the project's scale issue, and for the first
+search those of the search issue (a rare word <= 150 KB, the most common word <= 300 KB).
 """
 
 from __future__ import annotations
@@ -57,6 +59,10 @@ def project_site(root: Path, n: int) -> Path:
         text = text.replace(f"\n  - {folder}\n", f"\n  - {REPO / folder}\n")
     (site / "mkdocs.yml").write_text(text, encoding="utf-8")
     write_corpus(site, n)
+    # One name that is on a single page, as a person or a place is on the real site: the rare
+    # word of the first-search budget (the synthetic words are each on most pages).
+    first = site / "events" / "event-00001.lv.md"
+    first.write_text(first.read_text(encoding="utf-8") + f"\n{RARE_NAME}.\n", encoding="utf-8")
     return site
 
 
@@ -84,10 +90,18 @@ def build(site: Path) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-# First searches measured at the largest N: the site's most common word (on every page, as on
-# the real site), a word as common whose index chunk Pagefind fills with other words (it does
-# not count a word's diacritic forms when it sizes a chunk), and a word on one page only.
-QUERIES = {"romu": "on every page", "mediators": "on every page", "1234": "on one page"}
+# First searches measured at the largest N, as a visitor types them on the Latvian search page
+# (which searches each word as typed and by its stem): the site's most common word (on every
+# page, as on the real site), a word as common whose index chunk Pagefind fills with other
+# words (it does not count a word's diacritic forms when it sizes a chunk), a name on one page
+# in another case than the page has it, and a number on one page.
+RARE_NAME = "Sando Rudevičs dzejoļu krājumu Saules zaķēns"
+QUERIES = {
+    "romu": ("the most common word, on every page", 300),
+    "mediators": ("a word on every page", 300),
+    "Rudeviča": ("a name on one page", 150),
+    "1234": ("a number on one page", 150),
+}
 
 
 def first_search_kb(site: Path, queries=tuple(QUERIES)) -> dict[str, tuple[float, float]] | None:
@@ -119,7 +133,8 @@ def first_search_kb(site: Path, queries=tuple(QUERIES)) -> dict[str, tuple[float
             page = context.new_page()
             page.on("requestfinished", record)
             page.goto(base + "meklet/?q=" + query)
-            page.wait_for_selector("[data-lrp-search-status]:not(:empty)")
+            # the results shown (a loaded machine may take its time over a first search)
+            page.wait_for_selector("[data-lrp-search-results][aria-busy=false]", timeout=180_000)
             page.wait_for_load_state("networkidle")
             context.close()
             sizes[query] = (sum(decoded) / 1024, sum(sent) / 1024)
@@ -133,7 +148,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     # In memory where the machine has it: the builds' time, not the disk's (both builds alike).
     parser.add_argument("--tmp", default="/dev/shm" if Path("/dev/shm").is_dir() else None)
+    parser.add_argument("--search-only", action="store_true", help="build each N once and measure the first search")
     args = parser.parse_args()
+    if args.search_only:
+        search_only(args.sizes, args.tmp)
+        return
     rows = []
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"lrp-bench-{n}-", dir=args.tmp) as tmp:
@@ -174,6 +193,31 @@ def main() -> None:
         print(line)
 
 
+def search_only(sizes: list[int], tmp: str | None) -> None:
+    """The first search at each N, from one build of the project (no bare Material, no timing)."""
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"lrp-bench-{n}-", dir=tmp) as root:
+            project = project_site(Path(root), n)
+            build(project)
+            out = project / "site"
+            entry = (out / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+            print(f"N={n}: {len(list(out.rglob('index.html')))} pages; Pagefind {entry[:120]}...", flush=True)
+            for line in search_verdicts(n, first_search_kb(out) or {}):
+                print(line, flush=True)
+
+
+def search_verdicts(n: int, sizes: dict[str, tuple[float, float]]) -> list[str]:
+    lines = []
+    for query, (decoded, sent) in sizes.items():
+        what, target = QUERIES.get(query, ("", 150))
+        verdict = "met" if sent <= target else "NOT MET"
+        lines.append(
+            f"(d) first search at N={n} for {what} ({query}): {sent:.0f} KB sent, {decoded:.0f} KB decoded"
+            f" (target <= {target} KB) {verdict}"
+        )
+    return lines
+
+
 def verdicts(by_n: dict[int, dict]) -> list[str]:
     """The scale issue's targets this script measures, each met or not, for the sizes run."""
     lines = []
@@ -199,9 +243,7 @@ def verdicts(by_n: dict[int, dict]) -> list[str]:
     if 2000 in by_n:
         row = by_n[2000]
         check("(f) peak memory at N=2000", f"{row['peak_mb']:.0f} MB", row["peak_mb"] <= 500, "<= 500 MB")
-        for query, (_, sent) in (row["first_search_kb"] or {}).items():
-            label = f"(d) first search at N=2000 for a word {QUERIES.get(query, '')} ({query})"
-            check(label, f"{sent:.0f} KB sent", sent <= 150, "<= 150 KB")
+        lines += search_verdicts(2000, row["first_search_kb"] or {})
     return lines
 
 
