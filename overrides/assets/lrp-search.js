@@ -60,7 +60,7 @@
     }
     const counts = (wide || typed).totalFilters.type || {};
     const all = (wide || typed).unfilteredResultCount;
-    const words = stemmer ? stemmer.words(query) : query.split(/\s+/).map(fold);
+    const words = stemmer ? stemmer.words(query) : (query.match(WORD) || []).map(fold);
     return { results, counts, all, terms: [...words, ...(stemmed ? stemmed.split(" ") : [])].filter(Boolean) };
   }
 
@@ -120,7 +120,12 @@
     const summary = paragraph("lrp-search__summary", marked(data.meta.summary || ""));
     item.append(summary);
     // Where the summary does not hold the words, the passage of the page that does.
-    if (!summary.querySelector("mark") && data.excerpt) item.append(paragraph("lrp-search__excerpt", excerpt(data.excerpt)));
+    if (!summary.querySelector("mark") && data.excerpt) {
+      const passage = excerpt(data.excerpt);
+      passage.prepend("… ");
+      passage.append(" …");
+      item.append(paragraph("lrp-search__excerpt", passage));
+    }
     return item;
   }
 
