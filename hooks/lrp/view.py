@@ -204,17 +204,14 @@ class SiteView:
         """``key.<form>`` with the count, the form (zero, one, other, …) chosen by the language's
         CLDR plural rules; ``key.other`` where the language has no text for that form."""
         form = _plural(self.settings.language(lang).locale, count)
-        text = self.strings.t(lang, f"{key}.{form}", count=count)
-        return text if text != f"{key}.{form}" else self.strings.t(lang, f"{key}.other", count=count)
+        known = f"{key}.{form}" in self.strings.table(lang)  # the language's, else the default's
+        return self.strings.t(lang, f"{key}.{form}" if known else f"{key}.other", count=count)
 
     def count_forms(self, lang: str, key: str) -> list[tuple[str, str]]:
         """The plural forms of a count text with ``{count}`` left in, for the filter script."""
-        forms = []
-        for form in ("zero", "one", "two", "few", "many", "other"):
-            text = self.strings.t(lang, f"{key}.{form}")  # else the default language's
-            if text != f"{key}.{form}":
-                forms.append((form, text))
-        return forms
+        table = self.strings.table(lang)  # the language's texts, else the default language's
+        forms = ("zero", "one", "two", "few", "many", "other")
+        return [(form, table[f"{key}.{form}"]) for form in forms if f"{key}.{form}" in table]
 
     def facet_label(self, facet: str, value: str, lang: str) -> str:
         return timeline.label(self.content, self.strings, lang, timeline.Filter(facet, value))
