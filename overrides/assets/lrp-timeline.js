@@ -36,7 +36,7 @@
     for (const heading of headings) {
       const ofYear = visible.filter((entry) => entry.dataset.year === heading.dataset.year);
       heading.hidden = !ofYear.length;
-      if (ofYear.length) ofYear[0].querySelector("article").before(heading);
+      if (ofYear.length) ofYear[0].querySelector(".lrp-timeline__item").before(heading);
       const yearCount = heading.querySelector("[data-lrp-year-count]");
       if (yearCount && ofYear.length) yearCount.textContent = countText(ofYear.length);
     }
