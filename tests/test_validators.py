@@ -96,6 +96,7 @@ def nu(request, tmp_path_factory) -> tuple[dict[str, list[str]], set[Path]]:
     return errors, checked
 
 
+@pytest.mark.slow  # the one Java run of the Nu Html Checker over every page (the fixture `nu`)
 def test_nu_html_checker_reports_the_known_mistakes(nu):
     found = nu[0]["broken"]
     assert [expected for expected in BROKEN_ERRORS if not any(expected in error for error in found)] == []
