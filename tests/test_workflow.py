@@ -1,10 +1,12 @@
-"""The GitHub Actions workflow: clean under actionlint, read-only, and publishing from main only."""
+"""The GitHub Actions workflow: clean under actionlint, read-only, the content check first and alone,
+publishing from main only; and the make targets it calls (make test-fast never reaches the browser)."""
 
 import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 import yaml
@@ -120,3 +122,50 @@ def test_actions_pinned_by_commit_and_pip_cached():
         setup = next(s for s in steps(job) if "setup-python" in s.get("uses", ""))
         assert setup["with"]["cache"] == "pip", job
     assert workflow()["concurrency"]["group"].startswith("site-")
+
+
+PROBE = """
+import pytest
+
+
+@pytest.fixture
+def page(browser):
+    return browser
+
+
+def test_asks_for_the_browser(browser):
+    pass
+
+
+def test_asks_for_a_fixture_that_asks_for_it(page):
+    pass
+
+
+def test_needs_no_browser():
+    pass
+"""
+
+
+def collected(root, *args: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    return [line.split("::")[-1] for line in result.stdout.splitlines() if "::" in line]
+
+
+def test_a_test_that_reaches_the_browser_is_left_out_of_the_fast_loop_marked_or_not(tmp_path):
+    """tests/conftest.py marks `browser` every test that asks for the browser, directly or through
+    another fixture, so that `make test-fast` (-m "not browser and not slow") never starts Chromium."""
+    (tmp_path / "conftest.py").write_text((REPO / "tests/conftest.py").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "test_probe.py").write_text(PROBE, encoding="utf-8")
+    (tmp_path / "pytest.ini").write_text("[pytest]\nmarkers =\n    browser: b\n    slow: s\n", encoding="utf-8")
+    assert collected(tmp_path, "-m", "not browser and not slow") == ["test_needs_no_browser"]
+    assert collected(tmp_path, "-m", "browser") == [
+        "test_asks_for_the_browser",
+        "test_asks_for_a_fixture_that_asks_for_it",
+    ]
