@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from lrp import media
+from lrp.outputs import media
 
 # The versions this module was written and tested for (requirements.txt pins them).
 WRITTEN_FOR = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2", "Markdown": "3.11.3"}
@@ -53,7 +53,7 @@ def check_versions(log: logging.Logger) -> list[str]:
 
 class PlanPage(Page):
     """A page of the plan. Its body was converted, checked and cleaned by the content core
-    (lrp/bodies.py); MkDocs converts nothing. ``translation`` is the item it shows, if any."""
+    (lrp/contract/bodies.py); MkDocs converts nothing. ``translation`` is the item it shows, if any."""
 
     translation = None
 

@@ -18,13 +18,14 @@ import mkdocs_engine as engine
 from markupsafe import escape
 from mkdocs.exceptions import Abort
 
-from lrp import Settings, freshness
-from lrp.bodies import Converter
-from lrp.messages import Message
-from lrp.plan import SEARCHED
-from lrp.search import Indexer, IndexingError
+from lrp import Settings
+from lrp.contract.bodies import Converter
+from lrp.contract.messages import Message
+from lrp.outputs.search import Indexer, IndexingError
+from lrp.pages import freshness
+from lrp.pages.plan import SEARCHED
+from lrp.pages.view import SiteView
 from lrp.site import load_site
-from lrp.view import SiteView
 
 log = logging.getLogger("mkdocs.hooks.lrp")
 

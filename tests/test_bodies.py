@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_content import EVENT, lines, load
 
-from lrp import safehtml
-from lrp.bodies import Converter
+from lrp.contract import safehtml
+from lrp.contract.bodies import Converter
 
 HEAD_LINES = EVENT.count("\n") - 1  # the body starts on this line + 1
 MARKUP = "<svg> <math> <base> <meta> <link> <template> <noscript> <marquee> <input> <button> <video> <audio>".split()
@@ -301,8 +301,8 @@ def plan(tmp_path, files: dict, page_size: int = 12):
     from test_content import SETTINGS, TODAY
 
     from lrp import load_content
-    from lrp.plan import plan_site
-    from lrp.strings import Strings
+    from lrp.pages.plan import plan_site
+    from lrp.pages.strings import Strings
 
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 import pytest
 
-from lrp.dates import PartialDate, format_partial, format_span
-from lrp.errors import Invalid
+from lrp.contract.errors import Invalid
+from lrp.model.dates import PartialDate, format_partial, format_span
 
 P = PartialDate.parse
 

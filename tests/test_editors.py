@@ -8,7 +8,7 @@ import sys
 import yaml
 from conftest import REPO, build_site, read, write_site
 
-from lrp.fields import fields_of
+from lrp.contract.fields import fields_of
 
 
 def lrp(root, *args, github=False):

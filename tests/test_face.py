@@ -14,8 +14,9 @@ from conftest import SITE_URL, build_site, read, write_site
 from PIL import Image, ImageDraw
 from test_content import TODAY, event, load
 
-from lrp import chart, share
-from lrp.chart import Scale
+from lrp.outputs import share
+from lrp.pages import chart
+from lrp.pages.chart import Scale
 
 PHASES_V_VI = ("platforma-v", "platforma-vi")
 
@@ -35,7 +36,7 @@ def built_chart(tmp_path: Path, files: dict, compact: bool = False) -> chart.Cha
     return chart.make_chart(entries, phases, TODAY, compact=compact)
 
 
-# ---- the chart's geometry (lrp/chart.py) ------------------------------------------------------
+# ---- the chart's geometry (lrp/pages/chart.py) ------------------------------------------------------
 
 
 def test_chart_marks_spans_partial_dates_and_statuses(tmp_path):
@@ -132,7 +133,7 @@ def test_no_chart_without_anything_dated():
     assert chart.make_chart([], {}, TODAY) is None
 
 
-# ---- key results (lrp/chart.py: key_results) --------------------------------------------------
+# ---- key results (lrp/pages/chart.py: key_results) --------------------------------------------------
 
 
 def test_key_results_first_figure_of_each_held_event_unless_some_are_featured(tmp_path):

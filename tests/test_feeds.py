@@ -19,8 +19,9 @@ import yaml
 from conftest import REPO, SITE_URL, build_site, pages, read, write_site
 from mkdocs.exceptions import Abort
 
-from lrp import Settings, load_content, strings
-from lrp.history import History, parse
+from lrp import Settings, load_content
+from lrp.outputs.history import History, parse
+from lrp.pages import strings
 
 A = "{http://www.w3.org/2005/Atom}"
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -608,10 +609,10 @@ def test_the_workflow_checks_out_the_history():
 def asked_keys() -> set:
     """The UI keys the templates and the core ask for by name (T["…"], t(lang, "…")), and those
     they make from a known set of values (kinds, statuses, collections, facets, exports)."""
-    from lrp.fields import EVENT_STATUSES, KINDS
-    from lrp.plan import TIMELINE_EXPORTS
+    from lrp.contract.fields import EVENT_STATUSES, KINDS
+    from lrp.pages.plan import TIMELINE_EXPORTS
+    from lrp.pages.timeline import FACETS
     from lrp.settings import COLLECTIONS
-    from lrp.timeline import FACETS
 
     literal = re.compile(r"""(?:\bT\[|\bt\([\w.]+,\s*)["']([a-z0-9_]+(?:\.[a-z0-9_]+)+)["']""")
     sources = [*(REPO / "overrides/lrp").rglob("*.html"), *(REPO / "hooks/lrp").glob("*.py")]

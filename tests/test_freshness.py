@@ -1,10 +1,10 @@
-"""Which built pages a dirty build keeps (hooks/lrp/freshness.py), on its own."""
+"""Which built pages a dirty build keeps (hooks/lrp/pages/freshness.py), on its own."""
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from lrp import freshness
+from lrp.pages import freshness
 
 
 @dataclass

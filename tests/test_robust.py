@@ -20,12 +20,12 @@ from test_content import EVENT, SETTINGS, TODAY, lines
 from test_content import load as load_content_of
 
 from lrp import Settings, load_content
-from lrp.dates import YEARS, PartialDate, format_partial, format_span
-from lrp.errors import BIDI_CONTROLS, Invalid
-from lrp.fields import count, flag, invisible, number, plain_text
-from lrp.plan import plan_site
-from lrp.strings import PLACEHOLDERS, Strings, placeholders
-from lrp.yamlmarks import ANCHORS, load_mapping
+from lrp.contract.errors import BIDI_CONTROLS, Invalid
+from lrp.contract.fields import count, flag, invisible, number, plain_text
+from lrp.contract.yamlmarks import ANCHORS, load_mapping
+from lrp.model.dates import YEARS, PartialDate, format_partial, format_span
+from lrp.pages.plan import plan_site
+from lrp.pages.strings import PLACEHOLDERS, Strings, placeholders
 
 EN = "---\ntitle: Seminar\nsummary: Short.\n---\nText.\n"
 
@@ -662,7 +662,7 @@ NASTY = [
 
 
 def test_any_value_in_any_field_gives_mistakes_not_a_traceback(tmp_path):
-    from lrp.fields import fields_of
+    from lrp.contract.fields import fields_of
 
     settings = dataclasses.replace(SETTINGS, root=tmp_path)
     load(tmp_path, {})

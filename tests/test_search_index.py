@@ -1,11 +1,11 @@
-"""The Pagefind indexer fed page by page (hooks/lrp/search.py), on its own."""
+"""The Pagefind indexer fed page by page (hooks/lrp/outputs/search.py), on its own."""
 
 import json
 from pathlib import Path
 
 import pytest
 
-from lrp.search import Indexer, IndexingError
+from lrp.outputs.search import Indexer, IndexingError
 
 PAGE = (
     '<!doctype html><html lang="{lang}"><head><title>{title}</title></head>'
@@ -58,7 +58,7 @@ def test_the_preview_does_not_wait_for_the_bundle(tmp_path):
 
 
 def test_pagefind_reads_only_the_content_of_a_page():
-    from lrp.search import searched_part
+    from lrp.outputs.search import searched_part
 
     page = (
         '<!doctype html><html lang="lv" class="no-js"><head><title>T</title></head><body><header>Galvene</header>'

@@ -460,14 +460,14 @@ def test_the_index_knows_each_items_type_and_date(real_site):
     assert {fragment["filters"]["type"][0] for fragment in by_url.values()} == {"events", "publications", "pages"}
 
 
-# ---- the index cut into smaller chunks (hooks/lrp/search.py: rechunk) ---------------------------------
+# ---- the index cut into smaller chunks (hooks/lrp/outputs/search.py: rechunk) ---------------------------------
 
 
 def bundle_of(tmp_path, pages: int, cut: bool = True) -> Path:
     """A Latvian bundle of ``pages`` pages, each with common words; one names a rare person."""
-    from lrp import search
-
     import random
+
+    from lrp.outputs import search
 
     words = "romu kopiena sadarbība seminārs mācības jauniešiem sievietēm pašvaldībā Rīgā Viļakā pieredze".split()
     indexer = search.Indexer()
@@ -494,14 +494,14 @@ def chunks_of(bundle: Path) -> list[list[str]]:
     """The language's chunks as [from, to, name], from its metadata."""
     import json
 
-    from lrp import search
+    from lrp.outputs import search
 
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     return search._decode(search._read(bundle / f"pagefind.{entry['languages']['lv']['hash']}.pf_meta"))[2]
 
 
 def words_of(bundle: Path, name: str) -> list[str]:
-    from lrp import search
+    from lrp.outputs import search
 
     return [word for word, _ in search._entries(search._read(bundle / "index" / f"{name}.pf_index"))]
 
@@ -561,7 +561,7 @@ def test_search_finds_the_same_in_the_cut_index(tmp_path, browser):
 
 
 def test_a_bundle_it_does_not_know_is_left_as_it_is(tmp_path):
-    from lrp.search import rechunk
+    from lrp.outputs.search import rechunk
 
     bundle = tmp_path / "pagefind"
     (bundle / "index").mkdir(parents=True)

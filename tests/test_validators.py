@@ -279,8 +279,8 @@ def test_field_table_shows_its_text_as_written():
     elements, references or extra columns."""
     import markdown
 
-    from lrp.fields import fields_of
-    from lrp.templates import expand_field_tables
+    from lrp.contract.fields import fields_of
+    from lrp.contract.scaffold import expand_field_tables
 
     tricky = r"stories/<slug> *a* _b_ `c` [d](e) [^f] <b>g</b> &amp; h|i \ j # k + l - m. !n {o} ~p~ ^q^"
 

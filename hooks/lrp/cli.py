@@ -11,14 +11,14 @@ import os
 import sys
 from pathlib import Path
 
-from .bodies import configured
-from .content import Content
-from .fields import fields_of
-from .messages import Message
+from .contract.bodies import configured
+from .contract.fields import fields_of
+from .contract.messages import Message
+from .contract.scaffold import new_item
+from .model.content import Content
+from .pages.strings import Strings
 from .settings import COLLECTIONS, SLUG, SLUG_MAX, Settings, markdown_extensions
 from .site import load_site
-from .strings import Strings
-from .templates import new_item
 
 
 def check(root: Path) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from .messages import Message
+from .contract.messages import Message
 
 COLLECTIONS = ("stories", "events", "publications")
 SECTIONS = (*COLLECTIONS, "timeline", "themes", "places", "search")

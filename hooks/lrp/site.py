@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .bodies import Converter
-from .content import Content, load_content
-from .fields import fields_of
-from .plan import SitePlan, plan_site
+from .contract.bodies import Converter
+from .contract.fields import fields_of
+from .contract.scaffold import expand_guide
+from .model.content import Content, load_content
+from .pages.plan import SitePlan, plan_site
+from .pages.strings import Strings
 from .settings import Settings
-from .strings import Strings
-from .templates import expand_guide
 
 
 @dataclass

@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from .dates import PartialDate
-from .model import Translation
+from ..model.dates import PartialDate
+from ..model.items import Translation
 
 WIDTH = 680  # pixels the chart aims at: the content column of a laptop screen
 MARGIN = 8

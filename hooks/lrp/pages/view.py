@@ -11,12 +11,13 @@ from babel import Locale
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from . import addresses, chart, feeds, geo, history, share, structured, timeline
-from .content import Content
-from .dates import PartialDate, format_span, span_parts
-from .model import Item, Translation
+from ..model.content import Content
+from ..model.dates import PartialDate, format_span, span_parts
+from ..model.items import Item, Translation
+from ..outputs import feeds, history, share, structured
+from ..settings import COLLECTIONS
+from . import addresses, chart, geo, timeline
 from .plan import MEDIA_TYPES, SEARCHED, Export, SitePlan
-from .settings import COLLECTIONS
 from .strings import Strings
 
 ROOT = "\x00root\x00"  # stands for the way to the site root in HTML rendered once for many pages
@@ -185,7 +186,7 @@ class SiteView:
         return None
 
     def key_results(self, lang: str) -> list:
-        """The figures the home page shows (lrp/chart.py: key_results states the rule)."""
+        """The figures the home page shows (lrp/pages/chart.py: key_results states the rule)."""
         if lang not in self._results:
             self._results[lang] = chart.key_results(self.timeline(lang))
         return self._results[lang]

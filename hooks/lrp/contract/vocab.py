@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .dates import PartialDate
+from ..model.dates import PartialDate
+from ..settings import SLUG, Settings
 from .errors import Invalid, Report, did_you_mean, quote
 from .fields import plain_text
 from .messages import Message
-from .settings import SLUG, Settings
 from .yamlmarks import load_mapping
 
 VOCABULARIES = ("places", "themes", "projects")

@@ -17,7 +17,8 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from . import addresses, safehtml
+from ..pages import addresses
+from . import safehtml
 from .errors import Invalid, Report
 from .messages import Message
 

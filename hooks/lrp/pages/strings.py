@@ -10,11 +10,11 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
-from .errors import Invalid, Mistake, Report, quote
-from .fields import plain_text
-from .messages import Message
-from .settings import Settings
-from .yamlmarks import load_mapping
+from ..contract.errors import Invalid, Mistake, Report, quote
+from ..contract.fields import plain_text
+from ..contract.messages import Message
+from ..contract.yamlmarks import load_mapping
+from ..settings import Settings
 
 # The texts the code fills in with str.format, and the placeholders each is given. Every other
 # text is shown as written (a brace in it is a brace).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .model import Translation
+from ..model.items import Translation
 
 SCHEMA = "https://schema.org"
 # A held event took place as scheduled; of a planned one whose date has passed without a report

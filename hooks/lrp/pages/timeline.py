@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import icalendar
 
-from .content import Content
-from .model import Translation, in_date_order
-from .structured import script_safe_json
+from ..model.content import Content
+from ..model.items import Translation, in_date_order
+from ..outputs.structured import script_safe_json
 
 # Facets a visitor can filter by: the URL parameter and where its values come from.
 FACETS = {"kind": "kind", "theme": "themes", "place": "places", "project": "project"}

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .dates import PartialDate
+from ..model.dates import PartialDate
+from ..outputs.media import FILE_TYPES, IMAGE_TYPES, check_file
+from ..settings import COLLECTIONS, SLUG
 from .errors import BIDI_CONTROLS, Invalid, close_match, did_you_mean, quote, visible
-from .media import FILE_TYPES, IMAGE_TYPES, check_file
 from .messages import Message
-from .settings import COLLECTIONS, SLUG
 
 if TYPE_CHECKING:
     from .vocab import Vocabularies

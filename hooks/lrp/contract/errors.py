@@ -30,9 +30,11 @@ def quote(value, limit: int = 60) -> str:
 
 
 def _message(message) -> Message:
-    """``message`` itself: every message is a key of the catalogue (hooks/lrp/messages.py), never words."""
+    """``message`` itself: every message is a key of the catalogue (hooks/lrp/contract/messages.py), never words."""
     if not isinstance(message, Message):
-        raise TypeError(f"a message is a Message of hooks/lrp/messages.py, not {type(message).__name__}: {message!r}")
+        raise TypeError(
+            f"a message is a Message of hooks/lrp/contract/messages.py, not {type(message).__name__}: {message!r}"
+        )
     return message
 
 

@@ -1,6 +1,6 @@
 """Atom feeds (RFC 4287) of the stories, events and publications that changed last, one per language.
 
-An entry is updated when its files last changed (lrp/history.py), never at the date of the event
+An entry is updated when its files last changed (lrp/outputs/history.py), never at the date of the event
 it tells of; it is published when its file first appeared, where that is known. Its id is a tag:
 URI (RFC 4151) of the configured authority, the item's collection and slug and the entry's
 language, so that a new address of the site does not make every entry new to feed readers.
@@ -12,8 +12,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from ..model.items import Translation
 from .history import stamp
-from .model import Translation
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 30

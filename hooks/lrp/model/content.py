@@ -9,15 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import addresses, bodies, media
-from .bodies import Converter
-from .errors import Invalid, Mistake, Report, did_you_mean
-from .fields import LABELLED, Context, fields_of, plain_text
-from .messages import Message
-from .model import Item, Translation, in_date_order
-from .settings import COLLECTIONS, SECTIONS, SLUG, SLUG_MAX, Settings
-from .vocab import Vocabularies, load_vocabularies
-from .yamlmarks import split_front_matter
+from ..contract import bodies
+from ..contract.bodies import Converter
+from ..contract.errors import Invalid, Mistake, Report, did_you_mean
+from ..contract.fields import LABELLED, Context, fields_of, plain_text
+from ..contract.messages import Message
+from ..contract.vocab import Vocabularies, load_vocabularies
+from ..contract.yamlmarks import split_front_matter
+from ..outputs import media
+from ..pages import addresses
+from ..settings import COLLECTIONS, SECTIONS, SLUG, SLUG_MAX, Settings
+from .items import Item, Translation, in_date_order
 
 FOLDERS = (*COLLECTIONS, "docs")
 # The Markdown extensions of the site (mkdocs.yml) where a caller gives none, as MkDocs adds them.

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..contract.errors import Mistake
+from ..contract.messages import Message
+from ..model.content import Content
+from ..model.items import Translation, in_date_order
+from ..settings import COLLECTIONS, Language
 from . import addresses, timeline
-from .content import Content
-from .errors import Mistake
-from .messages import Message
-from .model import Translation, in_date_order
-from .settings import COLLECTIONS, Language
 from .strings import Strings
 
 

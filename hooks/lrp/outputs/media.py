@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 from PIL import Image, ImageOps
 
-from .errors import Invalid
-from .messages import Message
+from ..contract.errors import Invalid
+from ..contract.messages import Message
 
 MAX_SIDE = 1600  # pixels: plenty for a phone or a laptop screen
 PROCESSED = (".jpg", ".jpeg", ".png")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import posixpath
 
-from .messages import Message
-from .settings import Language
+from ..contract.messages import Message
+from ..settings import Language
 
 MEDIA = "media/"  # images and downloads: media/<repository path>
 # Files the theme and the build write besides pages; a page may not take their place.

@@ -1,0 +1,1 @@
+"""The page plan and what templates read: addresses, pages, views, timeline, chart, UI strings."""
