@@ -437,7 +437,10 @@ class Marionette:
 @pytest.fixture(scope="module")
 def firefox():
     if not Path(FIREFOX).exists():
-        pytest.skip(f"the Firefox check needs Debian's Firefox ESR at {FIREFOX} (apt-get install firefox-esr)")
+        reason = f"the Firefox check needs Debian's Firefox ESR at {FIREFOX} (apt-get install firefox-esr)"
+        if os.environ.get("REQUIRE_BROWSER") == "1":  # as .ci/run sets it: a missing browser is a failure
+            pytest.fail(reason)
+        pytest.skip(reason)
     driver = Marionette(FIREFOX)
     yield driver
     driver.close()
