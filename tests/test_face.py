@@ -388,3 +388,9 @@ def test_story_shows_its_portrait_at_the_top(fixture_site):
     main = html.split('id="main-content"')[1]
     assert main.index('<figure class="lrp-portrait">') < main.index('class="lrp-lead"')
     assert main.count("media/stories/images/portrait.png") == 1
+
+
+def test_the_picture_of_the_years_on_the_whole_timeline_and_phase_views_not_on_a_kind_view(fixture_site):
+    assert "lrp-chart" in read(fixture_site, "laika-josla")
+    assert "lrp-chart" in read(fixture_site, "laika-josla/project/platforma-v")
+    assert "lrp-chart" not in read(fixture_site, "laika-josla/kind/meeting")
