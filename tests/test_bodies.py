@@ -362,3 +362,37 @@ def test_many_problems_in_one_body_each_get_their_line(tmp_path):
         for i in range(150)
     ]
     assert "onclick" not in html
+
+
+def test_bodies_converted_by_forked_workers_are_those_one_process_converts():
+    """Where a build has no other thread, bodies are shared out to forked workers: the same
+    HTML, contents and scans, in the same order, and a mistake comes back as a mistake."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    script = """
+import threading
+from lrp.contract import bodies
+texts = [f"# T{i}\\n\\nTeksts [a](b.lv.md) <b onclick='x()'>{i}</b>\\n\\n| a |\\n|:-|\\n| {i} |\\n" for i in range(400)]
+texts[7] = None  # not text: Markdown fails on it
+jobs = [(text, None) for text in texts]
+converter = bodies.Converter(("toc", "tables", "fenced_code", "footnotes"))
+assert threading.active_count() == 1
+forked = bodies.convert_all(converter, jobs, workers=2)
+alone = bodies.convert_all(converter, jobs, workers=1)
+assert isinstance(forked[7], bodies.Invalid) and isinstance(alone[7], bodies.Invalid)
+same = lambda a, b: a == b if not isinstance(a, Exception) else str(a) == str(b)
+assert len(forked) == 400 and all(same(f, a) for f, a in zip(forked, alone)), "differ"
+assert forked[3][2].problems and forked[3][2].links == [("href", "b.lv.md")]
+print("ok")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO / "hooks")},
+        capture_output=True,
+        text=True,
+    )
+    assert done.stdout.strip() == "ok", done.stderr[-2000:]

@@ -8,9 +8,13 @@ first line holding a word of it ("script", "onclick", the address) where there i
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import posixpath
 import re
+import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -160,17 +164,17 @@ def render(content, report: Report, converter: Converter, expand: Callable[[str,
     """Convert, check and clean every body; each translation gets ``html`` and ``toc``."""
     translations = content.by_path()
     media = set(content.media)
-    scans = {}
     for tr in translations.values():
-        text = expand(tr.body, tr.lang) if expand and tr.collection == "docs" else tr.body
-        tr.body = text
-        try:
-            html, tr.toc = converter.convert(text, _sizer(content, tr))
-        except Invalid as error:
-            report.add(tr.path, tr.body_line, "body", error.message)
+        if expand and tr.collection == "docs":
+            tr.body = expand(tr.body, tr.lang)
+    jobs = [(tr.body, _sizer(content, tr)) for tr in translations.values()]
+    scans = {}
+    for tr, done in zip(translations.values(), convert_all(converter, jobs), strict=True):
+        if isinstance(done, Invalid):
+            report.add(tr.path, tr.body_line, "body", done.message)
             continue
-        result = safehtml.scan(html)
-        prefixes = Prefixes(converter, text, tr.body_line) if result.problems or result.links else None
+        html, tr.toc, result = done
+        prefixes = Prefixes(converter, tr.body, tr.body_line) if result.problems or result.links else None
         scans[tr.path] = (html, result, prefixes)
         seen: dict = {}
         for problem in result.problems:
@@ -188,6 +192,50 @@ def render(content, report: Report, converter: Converter, expand: Callable[[str,
                 line = prefixes.locate(what, seen[address], (address,))
                 report.add(tr.path, line, "body", message)
         tr.html = safehtml.clean(html, lambda tag, name, address, tr=tr: _rewrite(content, tr, address, translations))
+
+
+# ---- converting many bodies on every core ---------------------------------------------------
+#
+# Converting is most of what loading the content costs, and nothing else runs then: where the
+# process has no other thread (a build; not the preview, whose server threads make forking
+# unsafe), the bodies are shared out to forked workers, each with a copy of the converter.
+
+PARALLEL_FROM = 200  # bodies: fewer are converted at once in this process
+
+
+def convert_all(converter: Converter, jobs: list, workers: int | None = None) -> list:
+    """For each (text, image_size) job: (html, toc, scan), or the Invalid it raised; in order."""
+    workers = workers or min(4, os.cpu_count() or 1)
+    if workers < 2 or len(jobs) < PARALLEL_FROM or threading.active_count() > 1 or "fork" not in _START_METHODS:
+        return [_convert_one(converter, text, size) for text, size in jobs]
+    _work.append((converter, jobs))
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            chunk = -(-len(jobs) // (workers * 4))
+            slices = [range(i, min(i + chunk, len(jobs))) for i in range(0, len(jobs), chunk)]
+            return [done for part in pool.map(_convert_slice, slices) for done in part]
+    except Exception:  # noqa: BLE001 - a worker that fails is no reason to stop: convert here
+        return [_convert_one(converter, text, size) for text, size in jobs]
+    finally:
+        _work.pop()
+
+
+_START_METHODS = multiprocessing.get_all_start_methods()
+_work: list = []  # the (converter, jobs) of the convert_all under way, inherited by its workers
+
+
+def _convert_slice(indexes: range) -> list:
+    converter, jobs = _work[-1]
+    return [_convert_one(converter, *jobs[index]) for index in indexes]
+
+
+def _convert_one(converter: Converter, text: str, size) -> tuple | Invalid:
+    try:
+        html, toc = converter.convert(text, size)
+    except Invalid as error:
+        return error
+    return html, toc, safehtml.scan(html)
 
 
 def _target(tr, address: str) -> tuple[str | None, str]:

@@ -691,6 +691,10 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
+def _message_of(key: str, values: tuple) -> Message:
+    return Message(key, **dict(values))
+
+
 class Message:
     """One message: a key of the catalogue and the values of its placeholders (text, a number, or
     another message, shown in the same language). Equal when key and values are equal."""
@@ -708,6 +712,10 @@ class Message:
 
     def __setattr__(self, name, value):
         raise AttributeError("a Message does not change")
+
+    def __reduce__(self):
+        """Pickled as its key and values (bodies converted by other processes carry messages)."""
+        return _message_of, (self.key, self.values)
 
     def render(self, lang: str | None = None) -> str:
         """The message in ``lang`` (by default the language of the messages)."""
