@@ -6,6 +6,7 @@ import json
 import os
 import time
 
+import pytest
 from conftest import build_site, read, write_site
 
 EDITED = "events/fiction-seminar-2021.lv.md"
@@ -77,3 +78,12 @@ def test_a_build_leaves_no_object_set_aside_from_the_cycle_collector(tmp_path):
     for dirty in (False, True):
         build_site(root, serve=True, dirty=dirty)
         assert gc.get_freeze_count() == 0
+
+
+def test_a_build_stopped_by_mistakes_leaves_nothing_set_aside_either(tmp_path):
+    from mkdocs.exceptions import Abort
+
+    root = write_site(tmp_path, {"events/bad.lv.md": "---\ntitle: [x\n---\n"})
+    with pytest.raises(Abort):
+        build_site(root)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
