@@ -11,6 +11,7 @@ import re
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -140,6 +141,27 @@ def static_server(directory: Path, handler: type = _Quiet):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """Each built site served at the path of its address (the 404 page's links are absolute):
+    ``served(site)`` gives the address of its home page."""
+    servers = {}
+    with contextlib.ExitStack() as stack:
+
+        def serve(site: Path) -> str:
+            if site not in servers:
+                home = (site / "index.html").read_text(encoding="utf-8")
+                path = urlsplit(re.search(r'<link rel="canonical" href="([^"]+)"', home).group(1)).path.strip("/")
+                root = tmp_path_factory.mktemp("served")
+                if path:
+                    (root / path).parent.mkdir(parents=True, exist_ok=True)
+                    (root / path).symlink_to(site, target_is_directory=True)
+                servers[site] = stack.enter_context(static_server(root if path else site)) + (path and path + "/")
+            return servers[site]
+
+        yield serve
 
 
 @pytest.fixture(scope="session")

@@ -56,8 +56,8 @@ def lines(content) -> list[str]:
     return [str(m) for m in content.mistakes]
 
 
-def event(**changes) -> str:
-    """The valid event above with fields replaced (None removes a field)."""
+def event(extra: str = "", **changes) -> str:
+    """The valid event above with fields replaced (None removes a field) and ``extra`` lines added."""
     head, body = textwrap.dedent(EVENT).split("---\n")[1:3]
     fields = dict(line.split(": ", 1) for line in head.strip().splitlines())
     for key, value in changes.items():
@@ -65,7 +65,7 @@ def event(**changes) -> str:
             fields.pop(key, None)
         else:
             fields[key] = value
-    return "---\n" + "".join(f"{k}: {v}\n" for k, v in fields.items()) + "---\n" + body
+    return "---\n" + "".join(f"{k}: {v}\n" for k, v in fields.items()) + extra + "---\n" + body
 
 
 def test_valid_event_has_no_mistakes(tmp_path):

@@ -3,15 +3,13 @@ and the site still working under it in Chromium: no violation, search, timeline 
 
 from __future__ import annotations
 
-import contextlib
 import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from conftest import build_site, static_server, write_site
+from conftest import build_site, write_site
 
 POLICY = {
     "default-src": ["'self'"],
@@ -136,26 +134,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
     (event.sourceFile || "") + ":" + event.lineNumber]);
 });
 """
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """Each built site served at the path of its address (the 404 page's links are absolute)."""
-    servers = {}
-    with contextlib.ExitStack() as stack:
-
-        def serve(site: Path) -> str:
-            if site not in servers:
-                home = (site / "index.html").read_text(encoding="utf-8")
-                path = urlsplit(re.search(r'<link rel="canonical" href="([^"]+)"', home).group(1)).path.strip("/")
-                root = tmp_path_factory.mktemp("served")
-                if path:
-                    (root / path).parent.mkdir(parents=True, exist_ok=True)
-                    (root / path).symlink_to(site, target_is_directory=True)
-                servers[site] = stack.enter_context(static_server(root if path else site)) + (path and path + "/")
-            return servers[site]
-
-        yield serve
 
 
 class Visitor:

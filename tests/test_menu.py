@@ -11,17 +11,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from conftest import pages, require_chromium, static_server
+from conftest import pages, require_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -30,26 +28,6 @@ require_chromium()
 SITES = ["fixture_site", "real_site"]
 PHONE = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 900}
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """Each built site served at the path of its address (the 404 page's links are absolute)."""
-    servers = {}
-    with contextlib.ExitStack() as stack:
-
-        def serve(site: Path) -> str:
-            if site not in servers:
-                home = (site / "index.html").read_text(encoding="utf-8")
-                path = urlsplit(re.search(r'<link rel="canonical" href="([^"]+)"', home).group(1)).path.strip("/")
-                root = tmp_path_factory.mktemp("served")
-                if path:
-                    (root / path).parent.mkdir(parents=True, exist_ok=True)
-                    (root / path).symlink_to(site, target_is_directory=True)
-                servers[site] = stack.enter_context(static_server(root if path else site)) + (path and path + "/")
-            return servers[site]
-
-        yield serve
 
 
 def all_pages(site: Path) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, build_site, pages, write_site
-from test_content import EVENT, SETTINGS, TODAY, lines
+from test_content import EVENT, SETTINGS, TODAY, event, lines
 from test_content import load as load_content_of
 
 from lrp import Settings, load_content
@@ -32,18 +32,6 @@ EN = "---\ntitle: Seminar\nsummary: Short.\n---\nText.\n"
 
 def load(root: Path, files: dict, drafts: bool = False):
     return load_content_of(root, files, drafts, dedent=False)  # inputs exactly as written
-
-
-def event(extra: str = "", **changes) -> str:
-    """The valid event with fields replaced (None removes one) and ``extra`` lines added."""
-    head, body = EVENT.split("---\n")[1:3]
-    fields = dict(line.split(": ", 1) for line in head.strip().splitlines())
-    for key, value in changes.items():
-        if value is None:
-            fields.pop(key, None)
-        else:
-            fields[key] = value
-    return "---\n" + "".join(f"{k}: {v}\n" for k, v in fields.items()) + extra + "---\n" + body
 
 
 def one_line(mistakes) -> None:
