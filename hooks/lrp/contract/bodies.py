@@ -163,7 +163,6 @@ def _block_starts(lines: list[str]) -> list[int]:
 def render(content, report: Report, converter: Converter, expand: Callable[[str, str], str] | None = None) -> None:
     """Convert, check and clean every body; each translation gets ``html`` and ``toc``."""
     translations = content.by_path()
-    media = set(content.media)
     for tr in translations.values():
         if expand and tr.collection == "docs":
             tr.body = expand(tr.body, tr.lang)
@@ -186,7 +185,7 @@ def render(content, report: Report, converter: Converter, expand: Callable[[str,
         seen = {}
         for attribute, address in result.links:
             seen[address] = seen.get(address, 0) + 1
-            message = _link(content, tr, address, attribute, translations, scans, media)
+            message = _link(content, tr, address, attribute, translations, scans)
             if message:
                 what = lambda scan, a=address: sum(link == a for _, link in scan.links)  # noqa: E731
                 line = prefixes.locate(what, seen[address], (address,))
@@ -250,7 +249,7 @@ def _target(tr, address: str) -> tuple[str | None, str]:
     return posixpath.normpath(posixpath.join(folder, unquote(parts.path))), parts.fragment
 
 
-def _link(content, tr, address: str, attribute: str, translations: dict, scans: dict, media: set) -> Message | None:
+def _link(content, tr, address: str, attribute: str, translations: dict, scans: dict) -> Message | None:
     """What is wrong with a link on this site, or None."""
     path, anchor = _target(tr, address)
     if attribute == "src" or (path and not path.endswith(".md") and path not in content.unreadable):

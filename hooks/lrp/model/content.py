@@ -37,7 +37,6 @@ class Content:
     include_drafts: bool
     items: dict = field(default_factory=dict)  # "events/<slug>" -> Item
     docs: dict = field(default_factory=dict)  # "about" -> Item
-    media: list = field(default_factory=list)  # repository paths of every image and download found
     unreadable: set = field(default_factory=set)  # content files whose front-matter could not be read
     mistakes: list = field(default_factory=list)
     warnings: list = field(default_factory=list)  # what editors should see to, that does not stop the build
@@ -133,12 +132,12 @@ def load_content(
                 report.add(rel, 1, "file name", Message("file.symlink"))
             elif path.name.lower().endswith(".md") and (path.name.startswith(".") or path.suffix != ".md"):
                 report.add(rel, 1, "file name", Message("file.bad_name"))
-            elif any(part.startswith(".") for part in path.relative_to(root).parts) or not path.is_file():
-                continue
-            elif path.suffix == ".md":
-                _read(content, folder, path, rel, report)
-            else:
-                content.media.append(rel)
+            elif (
+                path.suffix == ".md"
+                and path.is_file()
+                and not any(p.startswith(".") for p in path.relative_to(root).parts)
+            ):
+                _read(content, folder, path, rel, report)  # other files are media, checked where a page names them
     everything = [*content.items.values(), *content.docs.values()]
     for item in everything:
         item.translations = {code: item.translations[code] for code in settings.codes if code in item.translations}
