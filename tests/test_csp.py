@@ -213,7 +213,10 @@ def test_icons_of_the_stylesheet_load_under_the_policy(tmp_path, served, visitor
         if visitor.violations:
             break
         page.wait_for_timeout(50)
-    assert [violation[1:3] for violation in visitor.violations] == [["img-src", "data"]]
+    # Chromium may report the same blocked icon more than once (each paint that asks for it):
+    # what matters is that it was blocked, and that nothing else was.
+    assert visitor.violations, "the data: icon was not blocked without data: in img-src"
+    assert {tuple(violation[1:3]) for violation in visitor.violations} == {("img-src", "data")}
 
 
 def search(page, word: str) -> list[str]:
