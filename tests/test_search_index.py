@@ -70,3 +70,32 @@ def test_pagefind_reads_only_the_content_of_a_page():
     assert "Virsraksts" in part and "Kartīte" in part and part.endswith("</article>")
     assert "Galvene" not in part and "Kājene" not in part and "<title>" not in part
     assert searched_part("<p>no article</p>") == "<p>no article</p>"
+
+
+def test_the_index_is_cut_in_a_process_of_its_own_and_its_failure_reported(tmp_path, monkeypatch):
+    from lrp.outputs import search
+
+    # The process that cuts the index is this Python run on search.py; one that fails stops the build.
+    monkeypatch.setattr(search.sys, "executable", "/bin/false")
+    indexer = Indexer()
+    indexer.add(PAGE.format(lang="en", title="Seminar", text="A made-up seminar."), "/en/events/a/")
+    with pytest.raises(IndexingError, match="could not be cut"):
+        indexer.finish(tmp_path / "pagefind")
+    assert indexer._process.poll() is not None  # Pagefind stopped all the same
+
+
+WORDS = "romu kopiena sadarbība seminārs mācības jauniešiem sievietēm pašvaldībā Rīgā Viļakā".split()
+
+
+def test_the_index_is_cut_here_where_no_process_can_be_started(tmp_path, monkeypatch):
+    from lrp.outputs import search
+
+    monkeypatch.setattr(search.sys, "executable", str(tmp_path / "no-such-python"))
+    cut, whole = Indexer(), Indexer(cut=False)
+    for indexer, folder in ((cut, "cut"), (whole, "whole")):
+        for n in range(300):  # words with diacritics on every page: Pagefind puts them in one chunk
+            text = " ".join(WORDS[(n + k) % len(WORDS)] for k in range(60))
+            indexer.add(PAGE.format(lang="lv", title=f"Seminārs {n}", text=text), f"/p/{n}/")
+        indexer.finish(tmp_path / folder)
+    chunks = {folder: len(list((tmp_path / folder / "index").iterdir())) for folder in ("cut", "whole")}
+    assert chunks["cut"] > chunks["whole"], chunks

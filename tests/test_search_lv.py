@@ -470,20 +470,13 @@ def bundle_of(tmp_path, pages: int, cut: bool = True) -> Path:
     from lrp.outputs import search
 
     words = "romu kopiena sadarbība seminārs mācības jauniešiem sievietēm pašvaldībā Rīgā Viļakā pieredze".split()
-    indexer = search.Indexer()
+    indexer = search.Indexer(cut=cut)
     for n in range(pages):
         shuffle = random.Random(n)  # words at other places on each page, as in real text
         text = " ".join(shuffle.choice(words) for _ in range(80)) + (" Sando Rudevičs dzejnieks." if n == 7 else "")
         indexer.add(PAGE.format(title=f"Pasākums {n}", text=text), f"/pasakumi/p{n}/")
     output = tmp_path / ("cut" if cut else "whole") / "pagefind"
-    if cut:
-        indexer.finish(output)
-    else:
-        original, search.rechunk = search.rechunk, lambda bundle: None
-        try:
-            indexer.finish(output)
-        finally:
-            search.rechunk = original
+    indexer.finish(output)
     return output
 
 

@@ -8,6 +8,11 @@ indexes on another core while the build goes on, and nobody waits for its answer
 final write is awaited. (A writer thread of ours cost the build more, in handing the
 interpreter back and forth, than the writes themselves.) Pagefind's Python client is not used:
 it reads one answer per tenth of a second, far too slow for thousands of pages.
+
+Once Pagefind has written the bundle, its index is cut into smaller chunks (``rechunk``) by a
+process of its own, started the moment Pagefind answers: the build renders its last pages (the
+listings and the timeline, which search leaves out) on one core while the index is cut on the
+core Pagefind no longer needs.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import itertools
 import json
 import os
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -56,7 +62,7 @@ class Indexer:
     Pagefind reads each page's language from its ``<html lang>`` and writes one index per language.
     """
 
-    def __init__(self, binary: Path | None = None):
+    def __init__(self, binary: Path | None = None, *, cut: bool = True):
         # One core fewer than the machine has: the build itself keeps one.
         threads = str(max(1, (os.cpu_count() or 2) - 1))
         self._process = subprocess.Popen(
@@ -81,6 +87,8 @@ class Indexer:
         for thread in self._threads:
             thread.start()
         self._writing: int | None = None  # the id of the request to write the bundle, once sent
+        self._cut = cut  # cut the written index into smaller chunks (rechunk)
+        self._cutting: subprocess.Popen | None = None  # the process that cuts it, once started
         self._index = self._wait(self._send({"type": "NewIndex", "config": None}, wait=True))["index_id"]
 
     def add(self, html: str, url: str) -> None:
@@ -103,16 +111,24 @@ class Indexer:
             )
 
     def finish(self, output: Path) -> None:
-        """Wait until the search bundle is written into ``output``, then stop Pagefind and cut
-        its index into smaller chunks (``rechunk``)."""
+        """Wait until the search bundle is written into ``output`` and its index cut into smaller
+        chunks (``rechunk``, begun as soon as Pagefind had written it), then stop Pagefind."""
         try:
             self.start_writing(output)
             self._wait(self._writing)
             if self._errors:
                 raise IndexingError("\n".join(self._errors))
+            if not self._cut:
+                return
+            if self._cutting is None:  # no process could be started for it: cut here
+                rechunk(output)
+                return
+            _, stderr = self._cutting.communicate()
+            if self._cutting.returncode:
+                lines = stderr.decode(errors="replace").strip().splitlines() or [f"exit {self._cutting.returncode}"]
+                raise IndexingError(f"the index could not be cut into chunks: {lines[-1]}")
         finally:
             self.close()
-        rechunk(output)
 
     def finish_later(self, output: Path, report) -> None:
         """Finish in a thread of its own, calling ``report(error)`` if writing fails."""
@@ -136,6 +152,8 @@ class Indexer:
             self._process.wait()
         for thread in self._threads:
             thread.join()
+        if self._cutting is not None and self._cutting.returncode is None:  # a failed build: it ends soon
+            self._cutting.communicate()
 
     def _send(self, payload, wait: bool = False) -> int:
         message_id = next(self._ids)
@@ -172,6 +190,8 @@ class Indexer:
                 payload = answer.get("payload") or {}
                 if payload.get("type") == "Error":
                     self._errors.append(f"{payload.get('message')} ({payload.get('original_message', '')[:200]})")
+                if payload.get("type") == "WriteFiles" and self._cut and not self._errors:
+                    self._cutting = _start_cutting(Path(payload["output_path"]))
                 if answer.get("message_id") in self._waiting:
                     with self._answered:
                         self._answers[answer["message_id"]] = payload
@@ -187,6 +207,20 @@ class Indexer:
         for thread in self._threads[1:]:
             thread.join(timeout=1)
         return b"".join(self._stderr).decode(errors="replace").strip() or f"exit status {self._process.returncode}"
+
+
+def _start_cutting(bundle: Path) -> subprocess.Popen | None:
+    """``rechunk(bundle)`` in a new Python process (this file run as a script); None where no
+    process can be started."""
+    try:
+        return subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), str(bundle)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+    except OSError:
+        return None
 
 
 def _enlarge_pipe(stream) -> None:
@@ -421,3 +455,7 @@ def _encode(value) -> bytes:
         data = value.encode()
         return _cbor_head(3, len(data)) + data
     return _cbor_head(4, len(value)) + b"".join(_encode(item) for item in value)
+
+
+if __name__ == "__main__":  # the process Indexer starts to cut the index Pagefind wrote
+    rechunk(Path(sys.argv[1]))
