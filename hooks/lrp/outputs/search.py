@@ -214,7 +214,7 @@ def _start_cutting(bundle: Path) -> subprocess.Popen | None:
     process can be started."""
     try:
         return subprocess.Popen(
-            [sys.executable, str(Path(__file__).resolve()), str(bundle)],
+            [sys.executable, "-I", str(Path(__file__).resolve()), str(bundle)],  # -I: no modules of its folder
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
