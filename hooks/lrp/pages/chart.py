@@ -163,6 +163,11 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "…"
 
 
+def drawn_compact(entries: list, compact: bool) -> bool:
+    """Whether a chart of ``entries`` asked for in that form is drawn compact."""
+    return compact or len(entries) > FULL_LIMIT
+
+
 def make_chart(
     entries: list[Translation],
     phases: dict,
@@ -175,8 +180,7 @@ def make_chart(
     dated = {pid: term for pid, term in phases.items() if getattr(term, "date", None)}
     if not entries and not dated:
         return None
-    if not compact and len(entries) > FULL_LIMIT:
-        compact = True
+    compact = drawn_compact(entries, compact)
     years = [today.year]
     for term in dated.values():
         years += [term.date.year, (term.end or term.date).year]

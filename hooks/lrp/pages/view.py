@@ -156,13 +156,12 @@ class SiteView:
     def chart(self, lang: str, base_url: str, project: str | None = None, compact: bool = False) -> Markup:
         """The chart of a language's activities (or of one phase's), drawn once per build and
         form; its links made relative to the page that shows it. Empty where nothing is dated."""
+        entries = self.timeline(lang) if project is None else self.project_entries(project, lang)
+        compact = chart.drawn_compact(entries, compact)  # a long timeline's chart is the home page's
         key = (lang, project, compact)
         if key not in self._charts:
             phases = self.phases()
-            if project is None:
-                entries = self.timeline(lang)
-            else:
-                entries = self.project_entries(project, lang)
+            if project is not None:
                 phases = {project: phases[project]} if project in phases else {}
             geometry = chart.make_chart(entries, phases, self.content.today, compact=compact)
             self._charts[key] = (
