@@ -394,19 +394,29 @@ def _head(data: bytes, pos: int) -> tuple[int, int, int]:
 
 
 def _skip(data: bytes, pos: int) -> int:
-    major, value, pos = _head(data, pos)
-    if major <= 1 or major == 7:
-        return pos
-    if major <= 3:
-        return pos + value
-    if major == 6:
-        return _skip(data, pos)
-    for _ in range(value if major == 4 else 2 * value):
-        if data[pos] < 0x40:  # an integer, the most common item (word positions): no call
-            pos += _INT_SIZE[data[pos]]
+    """Where the item at ``pos`` ends: a loop over its items with the counts left at each depth
+    (no call per array: a word's entry holds an array per page it is on)."""
+    left, outer, sizes = 1, [], _INT_SIZE
+    while True:
+        while not left:
+            if not outer:
+                return pos
+            left = outer.pop()
+        left -= 1
+        first = data[pos]
+        if first < 0x40:  # an integer, the most common item (word positions)
+            pos += sizes[first]
+            continue
+        major, value, pos = _head(data, pos)
+        if major <= 1 or major == 7:
+            continue
+        if major <= 3:
+            pos += value
+        elif major == 6:  # a tag: the item it tags follows
+            left += 1
         else:
-            pos = _skip(data, pos)
-    return pos
+            outer.append(left)
+            left = value if major == 4 else 2 * value
 
 
 def _decode(data: bytes):
