@@ -63,14 +63,13 @@ class Indexer:
     """
 
     def __init__(self, binary: Path | None = None, *, cut: bool = True):
-        # One core fewer than the machine has: the build itself keeps one.
-        threads = str(max(1, (os.cpu_count() or 2) - 1))
+        # Pagefind writes the bundle with a thread per core (its default): it writes while the
+        # build renders its last pages, and goes on alone, on every core, once they are done.
         self._process = subprocess.Popen(
             [str(binary or executable()), "--service"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            env={**os.environ, "RAYON_NUM_THREADS": threads},
         )
         self._ids = itertools.count(1)
         _enlarge_pipe(self._process.stdin)
