@@ -270,6 +270,17 @@ def fragments(site, lang: str) -> list[dict]:
     ]
 
 
+def test_a_phase_page_is_not_a_result_for_the_activities_its_chart_names(real_site):
+    """The chart and the list of a phase's activities on its page name every activity: those
+    have pages of their own, so the phase's page is searched for its own text only."""
+    by_url = {fragment["url"]: fragment for fragment in fragments(real_site, "lv")}
+    phase = by_url["/platforma-vi/"]["content"]
+    html = (real_site / "platforma-vi" / "index.html").read_text(encoding="utf-8")
+    titles = re.findall(r'<a class="lrp-chart__mark[^"]*" href="[^"]*" data-key="[^"]*">\s*<title>([^,<]+),', html)
+    assert titles, "the phase's page draws its activities"
+    assert not [title for title in titles if title in phase]
+
+
 # ---- the search page -------------------------------------------------------------------------
 
 

@@ -135,11 +135,15 @@ class Scale:
         self.first_year = first_year
         self.last_year = last_year
         self.year_width = year_width
+        self._years: dict = {}  # year -> the day number of its 1 January, its length in days
 
     def x(self, day: dt.date) -> float:
-        start = dt.date(day.year, 1, 1)
-        length = (dt.date(day.year + 1, 1, 1) - start).days
-        return MARGIN + (day.year - self.first_year + (day - start).days / length) * self.year_width
+        year = self._years.get(day.year)
+        if year is None:
+            start = dt.date(day.year, 1, 1).toordinal()
+            year = self._years[day.year] = (start, dt.date(day.year + 1, 1, 1).toordinal() - start)
+        start, length = year
+        return MARGIN + (day.year - self.first_year + (day.toordinal() - start) / length) * self.year_width
 
     def after(self, day: dt.date) -> float:
         """The x of the end of a day (the start of the next one)."""
@@ -265,14 +269,20 @@ def _band_label(band: Band, index: int, chart_width: float) -> Band:
     return replace(band, label_x=round(label_x, 1), label_inside=inside, index=index)
 
 
-def _shape(tr: Translation, scale: Scale, y_bar: float, bar_height: float, y_dot: float, r: float) -> Mark:
+def _place(tr: Translation, scale: Scale) -> tuple[str, float, float]:
+    """What an activity's mark stands for, its x and its width (0: a dot, at the middle of its day)."""
     first, last, kind = _period(tr)
-    status = status_of(tr)
     if kind == "day":
-        return Mark(tr, kind, "dot", status, round(scale.x(first) + scale.year_width / 730, 1), y_dot, r=r)
+        return kind, round(scale.x(first) + scale.year_width / 730, 1), 0.0
     x = scale.x(first)
-    bar_width = max(MIN_BAR, scale.after(last) - x)
-    return Mark(tr, kind, "bar", status, round(x, 1), y_bar, width=round(bar_width, 1), height=bar_height)
+    return kind, round(x, 1), round(max(MIN_BAR, scale.after(last) - x), 1)
+
+
+def _shape(tr: Translation, scale: Scale, y_bar: float, bar_height: float, y_dot: float, r: float, placed=None) -> Mark:
+    kind, x, width = placed or _place(tr, scale)
+    if not width:
+        return Mark(tr, kind, "dot", status_of(tr), x, y_dot, r=r)
+    return Mark(tr, kind, "bar", status_of(tr), x, y_bar, width=width, height=bar_height)
 
 
 def _rows(groups: list[Group], scale: Scale, top: float, chart_width: float, marks: list, zones: dict) -> float:
@@ -305,17 +315,19 @@ def _lanes(entries: list[Translation], scale: Scale, top: float, marks: list) ->
     (with a few pixels between marks); when all MAX_LANES are taken, to the one freed first."""
     ends: list[float] = []
     for tr in entries:
-        probe = _shape(tr, scale, 0, 8, 0, 4)
-        lane = next((i for i, end in enumerate(ends) if end + 3 <= probe.left), None)
+        placed = _place(tr, scale)
+        _, x, width = placed
+        left, right = (x, x + width) if width else (x - 4, x + 4)  # a dot packs by a radius of 4
+        lane = next((i for i, end in enumerate(ends) if end + 3 <= left), None)
         if lane is None:
             if len(ends) < MAX_LANES:
                 ends.append(float("-inf"))
                 lane = len(ends) - 1
             else:
                 lane = min(range(len(ends)), key=ends.__getitem__)
-        ends[lane] = max(ends[lane], probe.right)
+        ends[lane] = max(ends[lane], right)
         y = top + lane * LANE
-        marks.append(_shape(tr, scale, y + 3, 8, y + 7, 4.5))
+        marks.append(_shape(tr, scale, y + 3, 8, y + 7, 4.5, placed))
     return top + max(1, len(ends)) * LANE + 4
 
 
