@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import icalendar
-
 from ..model.content import Content
 from ..model.items import Translation, in_date_order
 from ..outputs.structured import script_safe_json
@@ -98,6 +96,8 @@ def as_icalendar(items: list[Translation], absolute, place_label, host: str, cha
     """Day-precision events as iCalendar (RFC 5545): all-day events with an exclusive end.
     ``changed(entry)`` is when an entry's content last changed: its DTSTAMP and LAST-MODIFIED,
     so that the calendar stays the same from day to day while nothing changes."""
+    import icalendar  # a twentieth of a second to import: at the end of a build, not before its first page
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Latvijas romu platforma//lrp-site//LV")
     calendar.add("version", "2.0")
