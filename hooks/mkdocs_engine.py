@@ -3,7 +3,8 @@ and Material's insides that their documentation does not promise, so that an upg
 or another engine is checked here and nowhere else (see MAINTAINING.md).
 
 - MkDocs: pages made from the plan (File.generated, a Page whose render takes the core's HTML,
-  dirty-build freshness, images written by the site), the per-language Navigation.
+  dirty-build freshness, images written by the site), the per-language Navigation, the theme
+  templates it renders before the pages (the sitemap is the site's own export instead).
 - Python-Markdown: the prefilter, which reaches into its processors' regular expressions.
 - Material: its base template's "styles" block, its UI strings (partials/languages/*.html) and
   its bundled icons (.icons/).
@@ -80,6 +81,13 @@ class ImageFile(File):
             return
         Path(self.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
         Path(self.abs_dest_path).write_bytes(media.prepare(Path(self.abs_src_path)))
+
+
+def leave_theme_template(config, name: str) -> None:
+    """MkDocs renders the theme's static templates (sitemap.xml, 404.html) before any page; the
+    site writes ``name`` itself, at the end of the build. A template left out is not rendered,
+    but MkDocs then lists its source as a theme file to copy: the build leaves that file out."""
+    config.theme.static_templates.discard(name)
 
 
 def page_file(config, spec, unchanged: bool) -> PageFile:

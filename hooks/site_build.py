@@ -75,6 +75,8 @@ class SiteBuild:
         if self.content.mistakes and not self.serve:
             count = len(self.content.mistakes)
             raise Abort(str(Message("tool.build.abort.one" if count == 1 else "tool.build.abort.other", count=count)))
+        for export in self.plan.exports:  # the site writes them (the sitemap among them), not the theme
+            engine.leave_theme_template(config, export.dest_uri)
         self.search = Indexer()
         if self.dirty:
             self._keep_unchanged(config)
@@ -95,9 +97,12 @@ class SiteBuild:
     def files(self, files, config):
         """The plan's pages and the media they show, instead of docs/ as MkDocs reads it."""
         docs_dir = Path(config.docs_dir).resolve()
+        exported = {export.dest_uri for export in self.plan.exports}
         for file in list(files):
             if file.abs_src_path and docs_dir in Path(file.abs_src_path).resolve().parents:
                 files.remove(file)  # docs/ is read by the core, with repository paths like the rest
+            elif file.dest_uri in exported:  # a theme's template for what the site writes itself
+                files.remove(file)
         # Pages search indexes come first, so that Pagefind can write its bundle while the rest is built.
         for spec in sorted(self.plan.pages, key=lambda page: page.kind not in SEARCHED):
             files.append(engine.page_file(config, spec, unchanged=spec.src_uri in self.unchanged))

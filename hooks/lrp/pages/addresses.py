@@ -14,8 +14,8 @@ from ..settings import Language
 
 MEDIA = "media/"  # images and downloads: media/<repository path>
 # Files the theme and the build write besides pages; a page may not take their place.
-# (robots.txt is an export of the build: it claims its address as the other exports do.)
-RESERVED = ("assets/", "pagefind/", MEDIA, "sitemap.xml", "sitemap.xml.gz", "404.html")
+# (robots.txt and sitemap.xml are exports of the build: they claim their addresses as the other exports do.)
+RESERVED = ("assets/", "pagefind/", MEDIA, "404.html")
 
 
 def section(lang: Language, name: str) -> str:
@@ -47,9 +47,11 @@ def timeline_view(lang: Language, facet: str, value: str) -> str:
 
 
 def export(lang: Language, kind: str) -> str:
-    """The timeline's JSON and iCalendar, the language's Atom feed and the site's robots.txt."""
+    """The timeline's JSON and iCalendar, the language's Atom feed, the site's robots.txt and sitemap."""
     if kind == "robots":
         return "robots.txt"
+    if kind == "sitemap":
+        return "sitemap.xml"
     if kind == "atom":
         return f"{lang.prefix}feed.xml"
     return f"{section(lang, 'timeline')}{'timeline.json' if kind == 'json' else 'calendar.ics'}"

@@ -78,10 +78,10 @@ class PlannedPage:
 @dataclass(frozen=True)
 class Export:
     """A generated file that is not a page: the timeline's JSON and iCalendar, the Atom feed,
-    and once for the whole site (with the default language) robots.txt."""
+    and once for the whole site (with the default language) robots.txt and the sitemap."""
 
     dest_uri: str
-    kind: str  # json, ics, atom or robots
+    kind: str  # json, ics, atom, robots or sitemap
     lang: Language
 
 
@@ -93,6 +93,7 @@ MEDIA_TYPES = {
     "ics": "text/calendar",
     "atom": "application/atom+xml",
     "robots": "text/plain",
+    "sitemap": "application/xml",
 }
 
 
@@ -421,8 +422,9 @@ def _timeline_pages(content: Content, lang: Language, strings: Strings, links: l
 
 
 def _exports(lang: Language) -> list[Export]:
-    """A language's exports; the default language (at the site root) also has the site's robots.txt."""
-    kinds = (*TIMELINE_EXPORTS, "robots") if not lang.prefix else TIMELINE_EXPORTS
+    """A language's exports; the default language (at the site root) also has the site's robots.txt
+    and sitemap (written at the end of the build, after the pages search waits for)."""
+    kinds = (*TIMELINE_EXPORTS, "robots", "sitemap") if not lang.prefix else TIMELINE_EXPORTS
     return [Export(addresses.export(lang, kind), kind, lang) for kind in kinds]
 
 

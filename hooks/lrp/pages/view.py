@@ -247,10 +247,14 @@ class SiteView:
         return timeline.matching(self.timeline(lang), timeline.Filter("project", project_id))
 
     def export(self, export: Export) -> str | bytes:
-        """The content of an export file: the timeline's JSON and iCalendar, the Atom feed, robots.txt."""
+        """The content of an export file: the timeline's JSON and iCalendar, the Atom feed,
+        robots.txt and the sitemap."""
         code = export.lang.code
         if export.kind == "robots":
-            return f"User-agent: *\nAllow: /\nSitemap: {self.absolute('sitemap.xml')}\n"
+            sitemap = addresses.export(export.lang, "sitemap")
+            return f"User-agent: *\nAllow: /\nSitemap: {self.absolute(sitemap)}\n"
+        if export.kind == "sitemap":
+            return self.env.get_template("lrp/sitemap-xml.html").render()
         if export.kind == "atom":
             return self._feed(code, self.absolute(export.dest_uri))
         items = self.timeline(code)
