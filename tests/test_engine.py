@@ -10,7 +10,7 @@ import markdown
 import material
 import mkdocs_engine
 import pytest
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 HOOKS = Path(__file__).resolve().parents[1] / "hooks"
@@ -26,6 +26,12 @@ UPSTREAM = {
     # PlanPage.render replaces this: it must still set what templates read (content, toc).
     "mkdocs Page.render": (lambda: inspect.getsource(Page.render), "320529348f7a8af1"),
     "mkdocs File.generated": (lambda: inspect.getsource(File.generated), "8699762cdd2d37a4"),
+    # leave_theme_template: a template taken out of static_templates is not rendered, and its
+    # source, listed as a theme file to copy, is left out by the build (as this filter lets it through).
+    "mkdocs Files.add_files_from_theme": (
+        lambda: inspect.getsource(Files.add_files_from_theme),
+        "0169dd2b1c22ca13",
+    ),
     # Material.styles renders this block of Material's base template.
     "material base.html styles block": (
         lambda: re.search(
@@ -71,3 +77,17 @@ def test_handlers_take_keywords_and_ignore_new_ones():
     assert {name for name, _ in handlers} >= {"on_startup", "on_config", "on_files", "on_post_page", "on_build_error"}
     for name, parameters in handlers:
         assert "**kwargs" in parameters, name
+
+
+def test_a_theme_template_the_site_writes_is_neither_rendered_nor_copied(fixture_site):
+    """The sitemap is the site's export, written at the end of the build: MkDocs no longer renders
+    the theme's template before the pages, and its source is not published in its place."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(HOOKS.parent / "mkdocs.yml"))
+    assert "sitemap.xml" in config.theme.static_templates  # as MkDocs has it
+    mkdocs_engine.leave_theme_template(config, "sitemap.xml")
+    assert "sitemap.xml" not in config.theme.static_templates and "404.html" in config.theme.static_templates
+    sitemap = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset') and "{%" not in sitemap
+    assert not (fixture_site / "sitemap.xml.gz").exists()  # MkDocs' copy of its own rendering
