@@ -413,9 +413,16 @@ def _skip(data: bytes, pos: int) -> int:
             pos += value
         elif major == 6:  # a tag: the item it tags follows
             left += 1
+        elif major == 4:  # an array: its integers (a page's word positions) skipped here at once
+            while value and (first := data[pos]) < 0x40:
+                pos += sizes[first]
+                value -= 1
+            if value:
+                outer.append(left)
+                left = value
         else:
             outer.append(left)
-            left = value if major == 4 else 2 * value
+            left = 2 * value
 
 
 def _decode(data: bytes):
