@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -447,11 +448,18 @@ SPECIFIC = {
 
 
 @cache
-def fields_of(collection: str) -> dict[str, Field]:
-    """The fields of a collection by name; docs pages have their own small set."""
-    if collection == "docs":
-        return {f.name: f for f in SPECIFIC["docs"]}
-    return {f.name: f for f in (*COMMON, *SPECIFIC[collection])}
+def fields_of(collection: str) -> Mapping[str, Field]:
+    """The fields of a collection by name (read-only: one table per collection, made once);
+    docs pages have their own small set."""
+    return _FIELDS[collection]
+
+
+_FIELDS = {
+    collection: MappingProxyType(
+        {f.name: f for f in (SPECIFIC["docs"] if collection == "docs" else (*COMMON, *SPECIFIC[collection]))}
+    )
+    for collection in SPECIFIC
+}
 
 
 # Parts of composite values that are language-specific even inside a neutral-looking list.

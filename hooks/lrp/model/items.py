@@ -52,13 +52,14 @@ class Translation:
 
     def get(self, name: str, default=None):
         """A field of this file, or a language-neutral one from another language's file."""
-        if name in self.own:
-            return self.own[name]
+        own = self.own
+        if name in own:
+            return own[name]
         spec = fields_of(self.item.collection).get(name)
         if spec is None or spec.scope == "own":
             return default
-        for other in self.item.others(self.lang):
-            if name in other.own:
+        for code, other in self.item.translations.items():  # templates ask often: no generator
+            if code != self.lang and name in other.own:
                 return other.own[name]
         return default
 
