@@ -172,15 +172,15 @@ def render(content, report: Report, converter: Converter, expand: Callable[[str,
         if isinstance(done, Invalid):
             report.add(tr.path, tr.body_line, "body", done.message)
             continue
-        html, tr.toc, result = done
+        html, tr.toc, result, cleaned = done
         prefixes = Prefixes(converter, tr.body, tr.body_line) if result.problems or result.links else None
-        scans[tr.path] = (html, result, prefixes)
+        scans[tr.path] = (html, result, prefixes, cleaned)
         seen: dict = {}
         for problem in result.problems:
             seen[problem.message] = seen.get(problem.message, 0) + 1
             what = lambda scan, m=problem.message: sum(p.message == m for p in scan.problems)  # noqa: E731
             report.add(tr.path, prefixes.locate(what, seen[problem.message], problem.needles), "body", problem.message)
-    for path, (html, result, prefixes) in scans.items():
+    for path, (html, result, prefixes, cleaned) in scans.items():
         tr = translations[path]
         seen = {}
         for attribute, address in result.links:
@@ -190,7 +190,12 @@ def render(content, report: Report, converter: Converter, expand: Callable[[str,
                 what = lambda scan, a=address: sum(link == a for _, link in scan.links)  # noqa: E731
                 line = prefixes.locate(what, seen[address], (address,))
                 report.add(tr.path, line, "body", message)
-        tr.html = safehtml.clean(html, lambda tag, name, address, tr=tr: _rewrite(content, tr, address, translations))
+        if cleaned:  # cleaned where it was converted: it has no relative address to rewrite
+            tr.html = html
+        else:
+            tr.html = safehtml.clean(
+                html, lambda tag, name, address, tr=tr: _rewrite(content, tr, address, translations)
+            )
 
 
 # ---- converting many bodies on every core ---------------------------------------------------
@@ -230,11 +235,16 @@ def _convert_slice(indexes: range) -> list:
 
 
 def _convert_one(converter: Converter, text: str, size) -> tuple | Invalid:
+    """The HTML, table of contents and scan of a body, and whether the HTML is cleaned already:
+    it is where it holds no relative address (which only the whole content can rewrite)."""
     try:
         html, toc = converter.convert(text, size)
     except Invalid as error:
         return error
-    return html, toc, safehtml.scan(html)
+    scan = safehtml.scan(html)
+    relative = []
+    cleaned = safehtml.clean(html, lambda tag, name, address: relative.append(address) or address)
+    return (html, toc, scan, False) if relative else (cleaned, toc, scan, True)
 
 
 def _target(tr, address: str) -> tuple[str | None, str]:
