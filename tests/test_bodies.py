@@ -396,3 +396,63 @@ print("ok")
         text=True,
     )
     assert done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def test_bodies_converted_while_the_files_are_read_are_those_one_process_converts():
+    """Bodies handed to forked workers as they are read (bodies.Converting) come back the same as
+    converted here; with another thread (the preview) nothing is converted ahead, and a worker
+    that fails leaves every body to be converted here."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    script = """
+import os
+import threading
+from lrp.contract import bodies
+
+class Content:
+    def image_size(self, path):
+        if path.endswith("broken.png"):
+            os._exit(1)  # the worker dies
+        return (4, 3)
+
+texts = [f"# T{i}\\n\\nTeksts [a](b.lv.md) ![x](k{i}.png)\\n\\n| a |\\n|:-|\\n| {i} |\\n" for i in range(400)]
+converter = bodies.Converter(("toc", "tables", "fenced_code", "footnotes"))
+assert threading.active_count() == 1
+converting = bodies.Converting(converter, Content(), workers=2)
+for i, text in enumerate(texts):
+    converting.add(f"events/e{i}.lv.md", text)
+ahead = converting.results()
+here = {f"events/e{i}.lv.md": bodies._convert_one(converter, text, bodies._sizer(Content(), f"events/e{i}.lv.md"))
+        for i, text in enumerate(texts)}
+assert ahead == here and len(ahead) == 400, "differ"
+assert 'width="4"' in ahead["events/e3.lv.md"][0]
+
+broken = bodies.Converting(converter, Content(), workers=2)
+for i, text in enumerate(texts):
+    broken.add(f"events/e{i}.lv.md", text.replace("k7.png", "broken.png"))
+assert broken.results() == {}
+
+stop = threading.Event()
+thread = threading.Thread(target=stop.wait)
+thread.start()
+try:
+    preview = bodies.Converting(converter, Content(), workers=2)
+    for i, text in enumerate(texts):
+        preview.add(f"events/e{i}.lv.md", text)
+    assert preview.results() == {}
+finally:
+    stop.set()
+    thread.join()
+print("ok")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO / "hooks")},
+        capture_output=True,
+        text=True,
+    )
+    assert done.stdout.strip() == "ok", done.stderr[-2000:]

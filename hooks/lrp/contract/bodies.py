@@ -15,6 +15,7 @@ import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -160,15 +161,26 @@ def _block_starts(lines: list[str]) -> list[int]:
     return starts
 
 
-def render(content, report: Report, converter: Converter, expand: Callable[[str, str], str] | None = None) -> None:
-    """Convert, check and clean every body; each translation gets ``html`` and ``toc``."""
+def render(
+    content,
+    report: Report,
+    converter: Converter,
+    expand: Callable[[str, str], str] | None = None,
+    converted: dict | None = None,
+) -> None:
+    """Convert, check and clean every body; each translation gets ``html`` and ``toc``.
+    ``converted``: bodies converted already (Converting.results), by path."""
     translations = content.by_path()
     for tr in translations.values():
         if expand and tr.collection == "docs":
             tr.body = expand(tr.body, tr.lang)
-    jobs = [(tr.body, _sizer(content, tr)) for tr in translations.values()]
+    converted = dict(converted or {})
+    rest = [tr for tr in translations.values() if tr.path not in converted]
+    jobs = [(tr.body, _sizer(content, tr.path)) for tr in rest]
+    converted.update(zip((tr.path for tr in rest), convert_all(converter, jobs), strict=True))
     scans = {}
-    for tr, done in zip(translations.values(), convert_all(converter, jobs), strict=True):
+    for tr in translations.values():
+        done = converted[tr.path]
         if isinstance(done, Invalid):
             report.add(tr.path, tr.body_line, "body", done.message)
             continue
@@ -234,6 +246,66 @@ def _convert_slice(indexes: range) -> list:
     return [_convert_one(converter, *jobs[index]) for index in indexes]
 
 
+class Converting:
+    """Bodies converted by forked workers while the files are still being read (``add`` each
+    as it is read), so that reading and converting share the cores; ``results`` waits for them.
+    Workers start once PARALLEL_FROM bodies are read, where forking is safe (as convert_all);
+    otherwise nothing is converted ahead and ``render`` converts every body."""
+
+    BATCH = 50  # bodies sent to a worker at once
+
+    def __init__(self, converter: Converter, content, workers: int | None = None):
+        self._converter, self._content = converter, content
+        self._workers = workers or min(4, os.cpu_count() or 1)
+        self._pending: list = []  # (path, text) not sent yet
+        self._futures: list = []
+        self._pool: ProcessPoolExecutor | None = None
+        self._off = self._workers < 2 or "fork" not in _START_METHODS
+
+    def add(self, path: str, text: str) -> None:
+        if self._off:
+            return
+        self._pending.append((path, text))
+        if self._pool is None and len(self._pending) >= PARALLEL_FROM:
+            if threading.active_count() > 1:  # the preview's server threads: no fork
+                self._off, self._pending = True, []
+                return
+            _work.append((self._converter, self._content))  # what the workers inherit
+            self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"))
+        if self._pool is not None and len(self._pending) >= self.BATCH:
+            self._send()
+
+    def results(self) -> dict:
+        """What each body sent became, by path: (html, toc, scan, cleaned) or Invalid; empty
+        where no worker ran or one failed (the bodies are then converted in this process)."""
+        if self._pool is None:
+            return {}
+        try:
+            self._send()
+            return {path: done for future in self._futures for path, done in future.result()}
+        except Exception:  # noqa: BLE001 - a worker that fails is no reason to stop: convert here
+            return {}
+        finally:
+            self._pool.shutdown()
+            self._pool = None
+            _work.pop()
+
+    def _send(self) -> None:
+        if self._pending:
+            self._futures.append(self._pool.submit(_convert_paths, self._pending))
+            self._pending = []
+
+
+def _convert_paths(bodies: list) -> list:
+    converter, content = _work[-1]
+    return [(path, _convert_one(converter, text, _sizer(content, path))) for path, text in bodies]
+
+
+@dataclass(frozen=True)
+class _Page:
+    path: str  # the repository path of the file a body is in: its links are relative to it
+
+
 def _convert_one(converter: Converter, text: str, size) -> tuple | Invalid:
     """The HTML, table of contents and scan of a body, and whether the HTML is cleaned already:
     it is where it holds no relative address (which only the whole content can rewrite)."""
@@ -296,9 +368,12 @@ def _rewrite(content, tr, address: str, translations: dict) -> str | None:
     return None  # a link found wrong above: nothing is published anyway
 
 
-def _sizer(content, tr) -> Callable[[str], tuple[int, int] | None]:
+def _sizer(content, page_path: str) -> Callable[[str], tuple[int, int] | None]:
+    """The published size of an image a body at ``page_path`` shows, by its address."""
+    page = _Page(page_path)
+
     def size(src: str) -> tuple[int, int] | None:
-        path, _ = _target(tr, src) if not urlsplit(src).scheme else (None, "")
+        path, _ = _target(page, src) if not urlsplit(src).scheme else (None, "")
         return content.image_size(path) if path else None
 
     return size

@@ -124,6 +124,8 @@ def load_content(
     """
     report = Report()
     content = Content(settings, load_vocabularies(settings, report), today or dt.date.today(), include_drafts)
+    converter = converter or Converter(DEFAULT_EXTENSIONS)
+    converting = bodies.Converting(converter, content)  # bodies converted while the rest is read
     root = settings.root
     for folder in FOLDERS:
         for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else ():
@@ -137,7 +139,7 @@ def load_content(
                 and path.is_file()
                 and not any(p.startswith(".") for p in path.relative_to(root).parts)
             ):
-                _read(content, folder, path, rel, report)  # other files are media, checked where a page names them
+                _read(content, folder, path, rel, report, converting)  # other files: media, checked where used
     everything = [*content.items.values(), *content.docs.values()]
     for item in everything:
         item.translations = {code: item.translations[code] for code in settings.codes if code in item.translations}
@@ -147,7 +149,7 @@ def load_content(
             _rules(tr, report)
     _references(content, report)
     _addresses(content, report)
-    bodies.render(content, report, converter or Converter(DEFAULT_EXTENSIONS), expand)
+    bodies.render(content, report, converter, expand, converting.results())
     bad = report.paths()
     for item in everything:
         for tr in item.translations.values():
@@ -168,7 +170,7 @@ def _unreported(content: Content) -> list[Mistake]:
     return sorted(warnings)
 
 
-def _read(content: Content, folder: str, path: Path, rel: str, report: Report) -> None:
+def _read(content: Content, folder: str, path: Path, rel: str, report: Report, converting) -> None:
     settings = content.settings
     name = path.name[: -len(".md")]
     stem, dot, lang = name.rpartition(".")
@@ -214,6 +216,8 @@ def _read(content: Content, folder: str, path: Path, rel: str, report: Report) -
         item.unreadable = True  # its other files may lack what this one gives: no mistakes for that
         return
     tr = Translation(item, lang, rel, source.meta, source.body, source.body_line)
+    if folder != "docs":  # a docs page's placeholders are filled in once everything is read
+        converting.add(rel, source.body)
     item.translations[lang] = tr
     for line, name, message in source.meta.mistakes:  # a key written twice: the first is read
         report.add(rel, line, name, message)
