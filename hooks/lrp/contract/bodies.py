@@ -212,9 +212,11 @@ def render(
 
 # ---- converting many bodies on every core ---------------------------------------------------
 #
-# Converting is most of what loading the content costs, and nothing else runs then: where the
-# process has no other thread (a build; not the preview, whose server threads make forking
-# unsafe), the bodies are shared out to forked workers, each with a copy of the converter.
+# Converting is most of what loading the content costs: where the process has no other thread
+# (a build; not the preview, whose server threads make forking unsafe), the bodies are shared
+# out to forked workers, each with a copy of the converter: as the files are read (Converting),
+# and what is left when everything is read (convert_all: the docs pages, or every body where
+# no worker could run ahead).
 
 PARALLEL_FROM = 200  # bodies: fewer are converted at once in this process
 
