@@ -99,3 +99,24 @@ def test_the_index_is_cut_here_where_no_process_can_be_started(tmp_path, monkeyp
         indexer.finish(tmp_path / folder)
     chunks = {folder: len(list((tmp_path / folder / "index").iterdir())) for folder in ("cut", "whole")}
     assert chunks["cut"] > chunks["whole"], chunks
+
+
+def test_each_language_is_cut_by_a_process_of_its_own_as_one_process_cuts_it(tmp_path):
+    from lrp.outputs import search
+
+    bundles = {}
+    for folder, cut in (("processes", True), ("here", False)):
+        indexer = Indexer(cut=cut)
+        for n in range(300):
+            for lang in ("lv", "en"):
+                text = " ".join(WORDS[(n + k) % len(WORDS)] for k in range(60))
+                indexer.add(PAGE.format(lang=lang, title=f"Seminārs {n}", text=text), f"/{lang}/p/{n}/")
+        indexer.finish(tmp_path / folder)
+        bundles[folder] = tmp_path / folder
+    uncut = sorted(path.name for path in (bundles["here"] / "index").iterdir())
+    search.rechunk(bundles["here"])  # the same cut, in this process
+    chunks = {folder: sorted(path.name for path in (bundle / "index").iterdir()) for folder, bundle in bundles.items()}
+    assert chunks["processes"] == chunks["here"] != uncut
+    assert {name[:3] for name in chunks["here"]} == {"lv_", "en_"}
+    entries = {folder: json.loads((bundle / "pagefind-entry.json").read_text()) for folder, bundle in bundles.items()}
+    assert entries["processes"]["languages"] == entries["here"]["languages"]

@@ -10,9 +10,9 @@ interpreter back and forth, than the writes themselves.) Pagefind's Python clien
 it reads one answer per tenth of a second, far too slow for thousands of pages.
 
 Once Pagefind has written the bundle, its index is cut into smaller chunks (``rechunk``) by a
-process of its own, started the moment Pagefind answers: the build renders its last pages (the
-listings and the timeline, which search leaves out) on one core while the index is cut on the
-core Pagefind no longer needs.
+process per language, started the moment Pagefind answers: the build renders its last pages
+(the listings and the timeline, which search leaves out) and writes its exports while the index
+is cut on the cores Pagefind no longer needs.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ class Indexer:
             thread.start()
         self._writing: int | None = None  # the id of the request to write the bundle, once sent
         self._cut = cut  # cut the written index into smaller chunks (rechunk)
-        self._cutting: subprocess.Popen | None = None  # the process that cuts it, once started
+        self._cutting: Cutting | None = None  # the processes that cut it, once started
         self._index = self._wait(self._send({"type": "NewIndex", "config": None}, wait=True))["index_id"]
 
     def add(self, html: str, url: str) -> None:
@@ -122,10 +122,7 @@ class Indexer:
             if self._cutting is None:  # no process could be started for it: cut here
                 rechunk(output)
                 return
-            _, stderr = self._cutting.communicate()
-            if self._cutting.returncode:
-                lines = stderr.decode(errors="replace").strip().splitlines() or [f"exit {self._cutting.returncode}"]
-                raise IndexingError(f"the index could not be cut into chunks: {lines[-1]}")
+            self._cutting.finish()
         finally:
             self.close()
 
@@ -151,8 +148,8 @@ class Indexer:
             self._process.wait()
         for thread in self._threads:
             thread.join()
-        if self._cutting is not None and self._cutting.returncode is None:  # a failed build: it ends soon
-            self._cutting.communicate()
+        if self._cutting is not None:  # after a failed build: the cut ends soon
+            self._cutting.wait()
 
     def _send(self, payload, wait: bool = False) -> int:
         message_id = next(self._ids)
@@ -190,7 +187,7 @@ class Indexer:
                 if payload.get("type") == "Error":
                     self._errors.append(f"{payload.get('message')} ({payload.get('original_message', '')[:200]})")
                 if payload.get("type") == "WriteFiles" and self._cut and not self._errors:
-                    self._cutting = _start_cutting(Path(payload["output_path"]))
+                    self._cutting = Cutting.start(Path(payload["output_path"]))
                 if answer.get("message_id") in self._waiting:
                     with self._answered:
                         self._answers[answer["message_id"]] = payload
@@ -208,18 +205,46 @@ class Indexer:
         return b"".join(self._stderr).decode(errors="replace").strip() or f"exit status {self._process.returncode}"
 
 
-def _start_cutting(bundle: Path) -> subprocess.Popen | None:
-    """``rechunk(bundle)`` in a new Python process (this file run as a script); None where no
-    process can be started."""
-    try:
-        return subprocess.Popen(
-            [sys.executable, "-I", str(Path(__file__).resolve()), str(bundle)],  # -I: no modules of its folder
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-    except OSError:
-        return None
+class Cutting:
+    """``rechunk`` with each language cut by a new Python process (this file run as a script),
+    all at once; ``finish`` names the new chunks in the entry once every language is cut."""
+
+    def __init__(self, bundle: Path, entry: dict, processes: dict):
+        self.bundle, self.entry, self.processes = bundle, entry, processes
+
+    @classmethod
+    def start(cls, bundle: Path) -> Cutting | None:
+        """None where no process can be started (the caller cuts in its own process)."""
+        entry = _entry(bundle)
+        processes = {}
+        try:
+            for code in entry["languages"] if entry else ():
+                processes[code] = subprocess.Popen(
+                    [sys.executable, "-I", str(Path(__file__).resolve()), str(bundle), code],  # -I: not its folder
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                )
+        except OSError:
+            cls(bundle, entry, processes).wait()
+            return None
+        return cls(bundle, entry, processes)
+
+    def finish(self) -> None:
+        cuts = {}
+        for code, process in self.processes.items():
+            out, err = process.communicate()
+            if process.returncode:
+                lines = err.decode(errors="replace").strip().splitlines() or [f"exit {process.returncode}"]
+                raise IndexingError(f"the index could not be cut into chunks: {lines[-1]}")
+            cuts[code] = json.loads(out)
+        if self.entry is not None:
+            finish_cut(self.bundle, self.entry, cuts)
+
+    def wait(self) -> None:
+        for process in self.processes.values():
+            if process.returncode is None:
+                process.communicate()
 
 
 def _enlarge_pipe(stream) -> None:
@@ -252,35 +277,62 @@ _HEADER = b"pagefind_dcd"
 def rechunk(bundle: Path) -> None:
     """Cut each language's index chunks in ``bundle`` (Pagefind's output folder) to CHUNK_BYTES.
     A bundle this code does not know (another Pagefind version) is left as it is."""
-    entry_path = bundle / "pagefind-entry.json"
+    entry = _entry(bundle)
+    if entry is not None:
+        finish_cut(bundle, entry, {code: cut_language(bundle, code, entry) for code in entry["languages"]})
+
+
+def _entry(bundle: Path) -> dict | None:
+    """The bundle's pagefind-entry.json, or None where it is not as this code knows it."""
     try:
-        entry = json.loads(entry_path.read_text(encoding="utf-8"))
-        plans = {code: _plan(bundle, language["hash"]) for code, language in entry["languages"].items()}
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        if all(isinstance(language["hash"], str) for language in entry["languages"].values()):
+            return entry
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return None
+
+
+def cut_language(bundle: Path, code: str, entry: dict) -> dict | None:
+    """Cut one language's chunks: the name of its new metadata, the files written and the old
+    files to remove once the entry names the new ones; None where its files are not as this code
+    knows them (they are left as they are)."""
+    try:
+        meta, meta_path, words, chunk_paths = _plan(bundle, entry["languages"][code]["hash"])
     except (OSError, ValueError, KeyError, IndexError, TypeError):
-        return
-    old_files, names = [], set()
-    for code, (meta, meta_path, words, chunk_paths) in plans.items():
-        chunks = []
-        for group in _groups(words):
-            data = _cbor_head(4, 1) + _cbor_head(4, len(group)) + b"".join(raw for _, raw in group)
-            name = _name(code, data, 7, names)
-            _write(bundle / "index" / f"{name}.pf_index", data)
-            chunks.append([group[0][0], group[-1][0], name])
-        for before, after in itertools.pairwise(chunks):  # the shortest boundaries, as Pagefind writes them
-            before[1], after[0] = _prefixes(before[1], after[0])
-        meta[2] = chunks
-        data = _encode(meta)
-        name = _name(code, data, 10, names)
-        _write(bundle / f"pagefind.{name}.pf_meta", data)
-        entry["languages"][code]["hash"] = name
-        old_files += [meta_path, *chunk_paths]
+        return None
+    chunks, names = [], set()
+    for group in _groups(words):
+        data = _cbor_head(4, 1) + _cbor_head(4, len(group)) + b"".join(raw for _, raw in group)
+        name = _name(code, data, 7, names)
+        _write(bundle / "index" / f"{name}.pf_index", data)
+        chunks.append([group[0][0], group[-1][0], name])
+    for before, after in itertools.pairwise(chunks):  # the shortest boundaries, as Pagefind writes them
+        before[1], after[0] = _prefixes(before[1], after[0])
+    meta[2] = chunks
+    data = _encode(meta)
+    meta_name = _name(code, data, 10, names)
+    _write(bundle / f"pagefind.{meta_name}.pf_meta", data)
+    written = [f"pagefind.{meta_name}.pf_meta", *(f"index/{name}.pf_index" for _, _, name in chunks)]
+    old = [path.relative_to(bundle).as_posix() for path in (meta_path, *chunk_paths)]
+    return {"hash": meta_name, "written": written, "old": old}
+
+
+def finish_cut(bundle: Path, entry: dict, cuts: dict) -> None:
+    """Name each language's new metadata in the entry (written whole, then put in place), then
+    remove the files the cut replaced."""
+    for code, cut in cuts.items():
+        if cut:
+            entry["languages"][code]["hash"] = cut["hash"]
+    entry_path = bundle / "pagefind-entry.json"
     temporary = entry_path.with_suffix(".tmp")
     temporary.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     os.replace(temporary, entry_path)
-    kept = {f"pagefind.{name}.pf_meta" for name in names} | {f"{name}.pf_index" for name in names}
-    for path in old_files:
-        if path.name not in kept:
-            path.unlink(missing_ok=True)
+    kept = {name for cut in cuts.values() if cut for name in cut["written"]}
+    for cut in filter(None, cuts.values()):
+        for name in cut["old"]:
+            if name not in kept:
+                (bundle / name).unlink(missing_ok=True)
 
 
 def _name(code: str, data: bytes, length: int, taken: set[str]) -> str:
@@ -473,5 +525,6 @@ def _encode(value) -> bytes:
     return _cbor_head(4, len(value)) + b"".join(_encode(item) for item in value)
 
 
-if __name__ == "__main__":  # the process Indexer starts to cut the index Pagefind wrote
-    rechunk(Path(sys.argv[1]))
+if __name__ == "__main__":  # a process Cutting starts: cut one language, say what was written
+    _bundle = Path(sys.argv[1])
+    print(json.dumps(cut_language(_bundle, sys.argv[2], _entry(_bundle))))
