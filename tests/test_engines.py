@@ -10,8 +10,7 @@ filter decoded with its values sorted, the meta decoded with the filter's hash l
 entry as JSON without the meta's hash. The index and fragments (the words and pages found) are
 compared byte for byte, as their names are hashes of their content that the meta lists.
 Nothing else needs to differ: the site prints no generator meta (its own base template and
-`extra.generator: false`), and SOURCE_DATE_EPOCH, set alike for both, fixes "today" and the
-sitemap's gzip time stamp.
+`extra.generator: false`), and SOURCE_DATE_EPOCH, set alike for both, fixes "today".
 """
 
 from __future__ import annotations
