@@ -225,7 +225,7 @@ class Cutting:
                     stdout=subprocess.PIPE,
                     stderr=subprocess.PIPE,
                 )
-        except OSError:
+        except (OSError, ValueError, TypeError):  # no Python to start (an embedded interpreter, say)
             cls(bundle, entry, processes).wait()
             return None
         return cls(bundle, entry, processes)
