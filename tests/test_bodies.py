@@ -401,7 +401,7 @@ print("ok")
 def test_bodies_converted_while_the_files_are_read_are_those_one_process_converts():
     """Bodies handed to forked workers as they are read (bodies.Converting) come back the same as
     converted here; with another thread (the preview) nothing is converted ahead, and a worker
-    that fails leaves every body to be converted here."""
+    that fails, or none that can start, leaves every body to be converted here."""
     import subprocess
     import sys
 
@@ -434,6 +434,15 @@ broken = bodies.Converting(converter, Content(), workers=2)
 for i, text in enumerate(texts):
     broken.add(f"events/e{i}.lv.md", text.replace("k7.png", "broken.png"))
 assert broken.results() == {}
+
+def no_fork(*args, **kwargs):
+    raise OSError("Resource temporarily unavailable")
+forking, bodies.ProcessPoolExecutor = bodies.ProcessPoolExecutor, no_fork
+unforked = bodies.Converting(converter, Content(), workers=2)
+for i, text in enumerate(texts):
+    unforked.add(f"events/e{i}.lv.md", text)  # no worker can start: no error either
+assert unforked.results() == {} and bodies._work == []
+bodies.ProcessPoolExecutor = forking
 
 stop = threading.Event()
 thread = threading.Thread(target=stop.wait)

@@ -268,14 +268,17 @@ class Converting:
         if self._off:
             return
         self._pending.append((path, text))
-        if self._pool is None and len(self._pending) >= PARALLEL_FROM:
-            if threading.active_count() > 1:  # the preview's server threads: no fork
-                self._off, self._pending = True, []
-                return
-            _work.append((self._converter, self._content))  # what the workers inherit
-            self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"))
-        if self._pool is not None and len(self._pending) >= self.BATCH:
-            self._send()
+        try:
+            if self._pool is None and len(self._pending) >= PARALLEL_FROM:
+                if threading.active_count() > 1:  # the preview's server threads: no fork
+                    self._stop()
+                    return
+                _work.append((self._converter, self._content))  # what the workers inherit
+                self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"))
+            if self._pool is not None and len(self._pending) >= self.BATCH:
+                self._send()
+        except Exception:  # noqa: BLE001 - no worker can start (or one broke): every body is converted here
+            self._stop()
 
     def results(self) -> dict:
         """What each body sent became, by path: (html, toc, scan, cleaned) or Invalid; empty
@@ -288,14 +291,20 @@ class Converting:
         except Exception:  # noqa: BLE001 - a worker that fails is no reason to stop: convert here
             return {}
         finally:
-            self._pool.shutdown()
-            self._pool = None
-            _work.pop()
+            self._stop()
 
     def _send(self) -> None:
         if self._pending:
             self._futures.append(self._pool.submit(_convert_paths, self._pending))
             self._pending = []
+
+    def _stop(self) -> None:
+        """No more converting ahead: the workers end, and what they inherited is let go."""
+        self._off, self._pending = True, []
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+            _work.pop()
 
 
 def _convert_paths(bodies: list) -> list:
