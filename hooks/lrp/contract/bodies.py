@@ -273,8 +273,8 @@ class Converting:
                 if threading.active_count() > 1:  # the preview's server threads: no fork
                     self._stop()
                     return
-                _work.append((self._converter, self._content))  # what the workers inherit
                 self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"))
+                _work.append((self._converter, self._content))  # what the workers inherit when they start
             if self._pool is not None and len(self._pending) >= self.BATCH:
                 self._send()
         except Exception:  # noqa: BLE001 - no worker can start (or one broke): every body is converted here
