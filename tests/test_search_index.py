@@ -72,16 +72,35 @@ def test_pagefind_reads_only_the_content_of_a_page():
     assert searched_part("<p>no article</p>") == "<p>no article</p>"
 
 
-def test_the_index_is_cut_in_a_process_of_its_own_and_its_failure_reported(tmp_path, monkeypatch):
+def test_a_cut_process_that_fails_leaves_the_cut_to_the_build_and_a_failed_cut_is_one_line(tmp_path, monkeypatch):
     from lrp.outputs import search
 
-    # The process that cuts the index is this Python run on search.py; one that fails stops the build.
+    def bundle(folder: str, cut: bool = True) -> tuple[Indexer, Path]:
+        indexer = Indexer(cut=cut)
+        for n in range(300):  # enough words with diacritics for Pagefind's chunks to be cut
+            text = " ".join(WORDS[(n + k) % len(WORDS)] for k in range(60))
+            indexer.add(PAGE.format(lang="lv", title=f"Seminārs {n}", text=text), f"/p/{n}/")
+        return indexer, tmp_path / folder
+
+    # The processes that cut the index run this Python on search.py: one that fails (here: no
+    # Python at all, only /bin/false) leaves the entry as Pagefind wrote it, and the build cuts.
     monkeypatch.setattr(search.sys, "executable", "/bin/false")
-    indexer = Indexer()
-    indexer.add(PAGE.format(lang="en", title="Seminar", text="A made-up seminar."), "/en/events/a/")
-    with pytest.raises(IndexingError, match="could not be cut"):
-        indexer.finish(tmp_path / "pagefind")
-    assert indexer._process.poll() is not None  # Pagefind stopped all the same
+    whole, uncut = bundle("whole", cut=False)
+    whole.finish(uncut)
+    cut_here, output = bundle("fallback")
+    cut_here.finish(output)
+
+    def chunks(folder: Path) -> list:
+        entry = json.loads((folder / "pagefind-entry.json").read_text())
+        return search._decode(search._read(folder / f"pagefind.{entry['languages']['lv']['hash']}.pf_meta"))[2]
+
+    assert len(chunks(output)) > len(chunks(uncut))
+    # Where cutting fails in the build as well, Pagefind is stopped and the build gets one line.
+    monkeypatch.setattr(search, "rechunk", lambda bundle: 1 / 0)
+    failing, output = bundle("failing")
+    with pytest.raises(IndexingError, match="could not be cut into chunks: ZeroDivisionError"):
+        failing.finish(output)
+    assert failing._process.poll() is not None
 
 
 WORDS = "romu kopiena sadarbība seminārs mācības jauniešiem sievietēm pašvaldībā Rīgā Viļakā".split()
@@ -101,9 +120,14 @@ def test_the_index_is_cut_here_where_no_process_can_be_started(tmp_path, monkeyp
     assert chunks["cut"] > chunks["whole"], chunks
 
 
-def test_each_language_is_cut_by_a_process_of_its_own_as_one_process_cuts_it(tmp_path):
+def test_each_language_is_cut_by_a_process_of_its_own_as_one_process_cuts_it(tmp_path, monkeypatch):
     from lrp.outputs import search
 
+    started = []  # the languages each Cutting began a process for
+    original = search.Cutting.finish
+    monkeypatch.setattr(
+        search.Cutting, "finish", lambda cutting: started.append(sorted(cutting.processes)) or original(cutting)
+    )
     bundles = {}
     for folder, cut in (("processes", True), ("here", False)):
         indexer = Indexer(cut=cut)
@@ -113,6 +137,7 @@ def test_each_language_is_cut_by_a_process_of_its_own_as_one_process_cuts_it(tmp
                 indexer.add(PAGE.format(lang=lang, title=f"Seminārs {n}", text=text), f"/{lang}/p/{n}/")
         indexer.finish(tmp_path / folder)
         bundles[folder] = tmp_path / folder
+    assert started == [["en", "lv"]]
     uncut = sorted(path.name for path in (bundles["here"] / "index").iterdir())
     search.rechunk(bundles["here"])  # the same cut, in this process
     chunks = {folder: sorted(path.name for path in (bundle / "index").iterdir()) for folder, bundle in bundles.items()}
@@ -120,3 +145,30 @@ def test_each_language_is_cut_by_a_process_of_its_own_as_one_process_cuts_it(tmp
     assert {name[:3] for name in chunks["here"]} == {"lv_", "en_"}
     entries = {folder: json.loads((bundle / "pagefind-entry.json").read_text()) for folder, bundle in bundles.items()}
     assert entries["processes"]["languages"] == entries["here"]["languages"]
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")  # no traceback either
+def test_a_reader_of_pagefinds_answers_that_fails_ends_the_build_with_a_line_not_a_wait(tmp_path, monkeypatch):
+    import threading
+
+    from lrp.outputs import search
+
+    def broken(output):
+        raise RuntimeError("the reader fails")
+
+    monkeypatch.setattr(search.Cutting, "start", broken)
+    indexer, outcome = Indexer(), []
+    indexer.add(PAGE.format(lang="en", title="Seminar", text="A made-up seminar."), "/en/events/a/")
+
+    def finish():
+        try:
+            indexer.finish(tmp_path / "pagefind")
+        except IndexingError as error:
+            outcome.append(str(error))
+
+    thread = threading.Thread(target=finish, daemon=True)
+    thread.start()
+    thread.join(timeout=60)
+    assert not thread.is_alive(), "the build waits for an answer that cannot come"
+    assert outcome and outcome[0].startswith("Pagefind stopped")
+    assert indexer._process.poll() is not None

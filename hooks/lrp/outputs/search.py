@@ -110,21 +110,29 @@ class Indexer:
             )
 
     def finish(self, output: Path) -> None:
-        """Wait until the search bundle is written into ``output`` and its index cut into smaller
-        chunks (``rechunk``, begun as soon as Pagefind had written it), then stop Pagefind."""
+        """Wait until the search bundle is written into ``output``, stop Pagefind, and wait until
+        its index is cut into smaller chunks (``rechunk``, begun as soon as Pagefind had written it)."""
         try:
             self.start_writing(output)
             self._wait(self._writing)
             if self._errors:
                 raise IndexingError("\n".join(self._errors))
-            if not self._cut:
-                return
-            if self._cutting is None:  # no process could be started for it: cut here
-                rechunk(output)
-                return
-            self._cutting.finish()
-        finally:
+        except BaseException:
             self.close()
+            raise
+        self._stop()  # Pagefind's memory is freed before the cut ends
+        if self._cut:
+            self._finish_cut(output)
+
+    def _finish_cut(self, output: Path) -> None:
+        """The cut's processes finished; where none could start or one failed, the index is cut
+        here (the entry still names Pagefind's own chunks until a cut is complete)."""
+        cutting, self._cutting = self._cutting, None
+        try:
+            if cutting is None or not cutting.finish():
+                rechunk(output)
+        except Exception as error:  # noqa: BLE001 - one line, not a traceback, for whatever went wrong
+            raise IndexingError(f"the index could not be cut into chunks: {error!r}") from None
 
     def finish_later(self, output: Path, report) -> None:
         """Finish in a thread of its own, calling ``report(error)`` if writing fails."""
@@ -138,6 +146,12 @@ class Indexer:
         threading.Thread(target=finish, daemon=True).start()
 
     def close(self) -> None:
+        """Stop Pagefind and the threads that read from it, and wait for the cut if it began."""
+        self._stop()
+        if self._cutting is not None:  # after a failed build: the cut ends soon
+            self._cutting.wait()
+
+    def _stop(self) -> None:
         """Stop Pagefind (it ends when its input closes) and the threads that read from it."""
         with contextlib.suppress(BrokenPipeError):  # it had stopped already
             self._process.stdin.close()
@@ -148,8 +162,6 @@ class Indexer:
             self._process.wait()
         for thread in self._threads:
             thread.join()
-        if self._cutting is not None:  # after a failed build: the cut ends soon
-            self._cutting.wait()
 
     def _send(self, payload, wait: bool = False) -> int:
         message_id = next(self._ids)
@@ -178,28 +190,45 @@ class Indexer:
         return {"type": "AddFile", "index_id": self._index, "file_path": None, "url": url, "file_contents": html}
 
     def _read_answers(self) -> None:
+        try:
+            self._read_until_the_end()
+        except Exception as error:  # noqa: BLE001 - the indexer's failure, told in one line, not a traceback
+            self._errors.append(f"Pagefind's answers could not be read: {error!r}")
+        finally:
+            with self._answered:  # Pagefind has stopped: nobody waits for an answer that cannot come
+                self._ended = True
+                self._answered.notify_all()
+
+    def _read_until_the_end(self) -> None:
         pending = b""
         while chunk := self._process.stdout.read1(1 << 16):
             *messages, pending = (pending + chunk).split(b",")
             for message in messages:
-                answer = json.loads(base64.b64decode(message))
-                payload = answer.get("payload") or {}
+                try:
+                    answer = json.loads(base64.b64decode(message))
+                    payload = answer.get("payload") or {}
+                except (ValueError, AttributeError):
+                    self._errors.append(f"an answer of Pagefind's could not be read: {message[:80]!r}")
+                    continue
                 if payload.get("type") == "Error":
                     self._errors.append(f"{payload.get('message')} ({payload.get('original_message', '')[:200]})")
                 if payload.get("type") == "WriteFiles" and self._cut and not self._errors:
-                    self._cutting = Cutting.start(Path(payload["output_path"]))
+                    self._cutting = Cutting.start(payload.get("output_path"))
                 if answer.get("message_id") in self._waiting:
                     with self._answered:
                         self._answers[answer["message_id"]] = payload
                         self._answered.notify_all()
             if not self._waiting:  # only answers about pages: take them in batches, not one by one,
                 time.sleep(0.05)  # for each wake-up takes the interpreter from the build a moment
-        with self._answered:  # Pagefind has stopped: nobody waits for an answer that cannot come
-            self._ended = True
-            self._answered.notify_all()
 
     def _failure(self) -> str:
-        self._process.wait()
+        with contextlib.suppress(OSError, ValueError):  # where its answers stopped first, Pagefind is stopped too
+            self._process.stdin.close()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
         for thread in self._threads[1:]:
             thread.join(timeout=1)
         return b"".join(self._stderr).decode(errors="replace").strip() or f"exit status {self._process.returncode}"
@@ -213,11 +242,14 @@ class Cutting:
         self.bundle, self.entry, self.processes = bundle, entry, processes
 
     @classmethod
-    def start(cls, bundle: Path) -> Cutting | None:
-        """None where no process can be started (the caller cuts in its own process)."""
-        entry = _entry(bundle)
+    def start(cls, output) -> Cutting | None:
+        """The cut of the bundle at ``output`` begun; None where it cannot begin (the build then
+        cuts it in its own process). Called by the thread that reads Pagefind's answers: it
+        raises nothing."""
         processes = {}
         try:
+            bundle = Path(output)
+            entry = _entry(bundle)
             for code in entry["languages"] if entry else ():
                 processes[code] = subprocess.Popen(
                     [sys.executable, "-I", str(Path(__file__).resolve()), str(bundle), code],  # -I: not its folder
@@ -225,21 +257,27 @@ class Cutting:
                     stdout=subprocess.PIPE,
                     stderr=subprocess.PIPE,
                 )
-        except (OSError, ValueError, TypeError):  # no Python to start (an embedded interpreter, say)
-            cls(bundle, entry, processes).wait()
+        except Exception:  # noqa: BLE001 - no Python to start (an embedded interpreter, say), or no bundle
+            cls(None, None, processes).wait()
             return None
         return cls(bundle, entry, processes)
 
-    def finish(self) -> None:
-        cuts = {}
+    def finish(self) -> bool:
+        """Wait for every language's process; name the new chunks in the entry where all of them
+        cut theirs. False where one failed (nothing is named: the entry is as Pagefind wrote it)."""
+        cuts, failed = {}, False
         for code, process in self.processes.items():
-            out, err = process.communicate()
-            if process.returncode:
-                lines = err.decode(errors="replace").strip().splitlines() or [f"exit {process.returncode}"]
-                raise IndexingError(f"the index could not be cut into chunks: {lines[-1]}")
-            cuts[code] = json.loads(out)
+            out, _ = process.communicate()  # what a language's cut wrote (JSON), or null: left as it is
+            try:
+                cuts[code] = json.loads(out)
+            except ValueError:
+                failed = True
+            failed = failed or process.returncode != 0
+        if failed:
+            return False
         if self.entry is not None:
             finish_cut(self.bundle, self.entry, cuts)
+        return True
 
     def wait(self) -> None:
         for process in self.processes.values():
