@@ -79,15 +79,22 @@ def test_handlers_take_keywords_and_ignore_new_ones():
         assert "**kwargs" in parameters, name
 
 
-def test_a_theme_template_the_site_writes_is_neither_rendered_nor_copied(fixture_site):
+def test_a_theme_template_the_site_writes_is_neither_rendered_nor_copied(tmp_path, monkeypatch):
     """The sitemap is the site's export, written at the end of the build: MkDocs no longer renders
-    the theme's template before the pages, and its source is not published in its place."""
+    the theme's template before the pages, nor copies its source (which the theme would then list
+    as a static file) to the sitemap's place."""
+    from conftest import build_site, write_site
     from mkdocs.config import load_config
 
     config = load_config(str(HOOKS.parent / "mkdocs.yml"))
     assert "sitemap.xml" in config.theme.static_templates  # as MkDocs has it
     mkdocs_engine.leave_theme_template(config, "sitemap.xml")
     assert "sitemap.xml" not in config.theme.static_templates and "404.html" in config.theme.static_templates
-    sitemap = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    copied = []
+    copy = File.copy_file
+    monkeypatch.setattr(File, "copy_file", lambda file, dirty=False: copied.append(file.dest_uri) or copy(file, dirty))
+    site = build_site(write_site(tmp_path / "root", {}))
+    assert "assets/lrp.css" in copied and "sitemap.xml" not in copied
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset') and "{%" not in sitemap
-    assert not (fixture_site / "sitemap.xml.gz").exists()  # MkDocs' copy of its own rendering
+    assert not (site / "sitemap.xml.gz").exists()  # MkDocs' copy of its own rendering

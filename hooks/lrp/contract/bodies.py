@@ -222,7 +222,8 @@ PARALLEL_FROM = 200  # bodies: fewer are converted at once in this process
 
 
 def convert_all(converter: Converter, jobs: list, workers: int | None = None) -> list:
-    """For each (text, image_size) job: (html, toc, scan), or the Invalid it raised; in order."""
+    """For each (text, image_size) job: (html, toc, scan, cleaned) as _convert_one gives it, or
+    the Invalid it raised; in order."""
     workers = workers or min(4, os.cpu_count() or 1)
     if workers < 2 or len(jobs) < PARALLEL_FROM or threading.active_count() > 1 or "fork" not in _START_METHODS:
         return [_convert_one(converter, text, size) for text, size in jobs]
