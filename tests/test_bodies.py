@@ -367,11 +367,6 @@ def test_many_problems_in_one_body_each_get_their_line(tmp_path):
 def test_bodies_converted_by_forked_workers_are_those_one_process_converts():
     """Where a build has no other thread, bodies are shared out to forked workers: the same
     HTML, contents and scans, in the same order, and a mistake comes back as a mistake."""
-    import subprocess
-    import sys
-
-    from conftest import REPO
-
     script = """
 import threading
 from lrp.contract import bodies
@@ -388,25 +383,13 @@ assert len(forked) == 400 and all(same(f, a) for f, a in zip(forked, alone)), "d
 assert forked[3][2].problems and forked[3][2].links == [("href", "b.lv.md")]
 print("ok")
 """
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=REPO,
-        env={"PYTHONPATH": str(REPO / "hooks")},
-        capture_output=True,
-        text=True,
-    )
-    assert done.stdout.strip() == "ok", done.stderr[-2000:]
+    run_alone(script)
 
 
 def test_bodies_converted_while_the_files_are_read_are_those_one_process_converts():
     """Bodies handed to forked workers as they are read (bodies.Converting) come back the same as
     converted here; with another thread (the preview) nothing is converted ahead, and a worker
     that fails, or none that can start, leaves every body to be converted here."""
-    import subprocess
-    import sys
-
-    from conftest import REPO
-
     script = """
 import os
 import threading
@@ -457,6 +440,17 @@ finally:
     thread.join()
 print("ok")
 """
+    run_alone(script)
+
+
+def run_alone(script: str) -> None:
+    """Run ``script`` in a Python process of its own (no other thread, as in a build: workers
+    may be forked), with the hooks on its path; it prints "ok" when its assertions hold."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
     done = subprocess.run(
         [sys.executable, "-c", script],
         cwd=REPO,

@@ -153,22 +153,38 @@ def test_a_reader_of_pagefinds_answers_that_fails_ends_the_build_with_a_line_not
 
     from lrp.outputs import search
 
-    def broken(output):
+    def broken(indexer):
         raise RuntimeError("the reader fails")
 
-    monkeypatch.setattr(search.Cutting, "start", broken)
-    indexer, outcome = Indexer(), []
-    indexer.add(PAGE.format(lang="en", title="Seminar", text="A made-up seminar."), "/en/events/a/")
+    monkeypatch.setattr(search.Indexer, "_read_until_the_end", broken)
+    outcome = []
 
-    def finish():
+    def start():
         try:
-            indexer.finish(tmp_path / "pagefind")
+            Indexer()
         except IndexingError as error:
             outcome.append(str(error))
 
-    thread = threading.Thread(target=finish, daemon=True)
+    thread = threading.Thread(target=start, daemon=True)
     thread.start()
     thread.join(timeout=60)
     assert not thread.is_alive(), "the build waits for an answer that cannot come"
     assert outcome and outcome[0].startswith("Pagefind stopped")
-    assert indexer._process.poll() is not None
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_cut_that_cannot_begin_is_made_by_the_build(tmp_path, monkeypatch):
+    from lrp.outputs import search
+
+    def broken(output):
+        raise RuntimeError("no cut begins")
+
+    monkeypatch.setattr(search.Cutting, "start", broken)
+    cut, whole = Indexer(), Indexer(cut=False)
+    for indexer, folder in ((cut, "cut"), (whole, "whole")):
+        for n in range(300):
+            text = " ".join(WORDS[(n + k) % len(WORDS)] for k in range(60))
+            indexer.add(PAGE.format(lang="lv", title=f"Seminārs {n}", text=text), f"/p/{n}/")
+        indexer.finish(tmp_path / folder)
+    chunks = {folder: len(list((tmp_path / folder / "index").iterdir())) for folder in ("cut", "whole")}
+    assert chunks["cut"] > chunks["whole"], chunks

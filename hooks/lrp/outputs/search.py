@@ -88,6 +88,7 @@ class Indexer:
         self._writing: int | None = None  # the id of the request to write the bundle, once sent
         self._cut = cut  # cut the written index into smaller chunks (rechunk)
         self._cutting: Cutting | None = None  # the processes that cut it, once started
+        self._written: str | None = None  # where Pagefind wrote the bundle, once it says so
         self._index = self._wait(self._send({"type": "NewIndex", "config": None}, wait=True))["index_id"]
 
     def add(self, html: str, url: str) -> None:
@@ -152,16 +153,20 @@ class Indexer:
             self._cutting.wait()
 
     def _stop(self) -> None:
-        """Stop Pagefind (it ends when its input closes) and the threads that read from it."""
-        with contextlib.suppress(BrokenPipeError):  # it had stopped already
+        """Stop Pagefind and the threads that read from it."""
+        self._end_process()
+        for thread in self._threads:
+            thread.join()
+
+    def _end_process(self) -> None:
+        """Pagefind ends when its input closes (killed if it has not within ten seconds)."""
+        with contextlib.suppress(OSError, ValueError):  # it had stopped, or its input was closed, already
             self._process.stdin.close()
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
-        for thread in self._threads:
-            thread.join()
 
     def _send(self, payload, wait: bool = False) -> int:
         message_id = next(self._ids)
@@ -192,6 +197,11 @@ class Indexer:
     def _read_answers(self) -> None:
         try:
             self._read_until_the_end()
+            if self._written is not None:
+                # Pagefind answers before its last writes are on disk (its files are written by
+                # tokio in the background); they are, once it has ended.
+                self._process.wait()
+                self._cutting = Cutting.start(self._written)
         except Exception as error:  # noqa: BLE001 - the indexer's failure, told in one line, not a traceback
             self._errors.append(f"Pagefind's answers could not be read: {error!r}")
         finally:
@@ -213,7 +223,9 @@ class Indexer:
                 if payload.get("type") == "Error":
                     self._errors.append(f"{payload.get('message')} ({payload.get('original_message', '')[:200]})")
                 if payload.get("type") == "WriteFiles" and self._cut and not self._errors:
-                    self._cutting = Cutting.start(payload.get("output_path"))
+                    self._written = payload.get("output_path")
+                    with contextlib.suppress(OSError, ValueError):  # nothing more to ask: Pagefind ends
+                        self._process.stdin.close()
                 if answer.get("message_id") in self._waiting:
                     with self._answered:
                         self._answers[answer["message_id"]] = payload
@@ -222,13 +234,7 @@ class Indexer:
                 time.sleep(0.05)  # for each wake-up takes the interpreter from the build a moment
 
     def _failure(self) -> str:
-        with contextlib.suppress(OSError, ValueError):  # where its answers stopped first, Pagefind is stopped too
-            self._process.stdin.close()
-        try:
-            self._process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+        self._end_process()  # where its answers stopped first, Pagefind is stopped too
         for thread in self._threads[1:]:
             thread.join(timeout=1)
         return b"".join(self._stderr).decode(errors="replace").strip() or f"exit status {self._process.returncode}"
