@@ -10,9 +10,10 @@ interpreter back and forth, than the writes themselves.) Pagefind's Python clien
 it reads one answer per tenth of a second, far too slow for thousands of pages.
 
 Once Pagefind has written the bundle, its index is cut into smaller chunks (``rechunk``) by a
-process per language, started the moment Pagefind answers: the build renders its last pages
-(the listings and the timeline, which search leaves out) and writes its exports while the index
-is cut on the cores Pagefind no longer needs.
+process per language, started as soon as Pagefind has said so and ended (its last writes reach
+the disk only then): the build renders its last pages (the listings and the timeline, which
+search leaves out) and writes its exports while the index is cut on the cores Pagefind no
+longer needs.
 """
 
 from __future__ import annotations
