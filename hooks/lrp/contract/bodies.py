@@ -15,7 +15,6 @@ import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -313,11 +312,6 @@ def _convert_paths(bodies: list) -> list:
     return [(path, _convert_one(converter, text, _sizer(content, path))) for path, text in bodies]
 
 
-@dataclass(frozen=True)
-class _Page:
-    path: str  # the repository path of the file a body is in: its links are relative to it
-
-
 def _convert_one(converter: Converter, text: str, size) -> tuple | Invalid:
     """The HTML, table of contents and scan of a body, and whether the HTML is cleaned already:
     it is where it holds no relative address (which only the whole content can rewrite)."""
@@ -331,21 +325,21 @@ def _convert_one(converter: Converter, text: str, size) -> tuple | Invalid:
     return (html, toc, scan, False) if relative else (cleaned, toc, scan, True)
 
 
-def _target(tr, address: str) -> tuple[str | None, str]:
-    """The repository path a relative address leads to (None for the page itself or a site
-    address) and its anchor."""
+def _target(page_path: str, address: str) -> tuple[str | None, str]:
+    """The repository path a relative address in the file at ``page_path`` leads to (None for
+    the page itself or a site address) and its anchor."""
     parts = urlsplit(address)
     if not parts.path:
         return None, parts.fragment
     if parts.path.startswith("/"):
         return None, parts.fragment  # an address from the site root is left as it is
-    folder = posixpath.dirname(tr.path)
+    folder = posixpath.dirname(page_path)
     return posixpath.normpath(posixpath.join(folder, unquote(parts.path))), parts.fragment
 
 
 def _link(content, tr, address: str, attribute: str, translations: dict, scans: dict) -> Message | None:
     """What is wrong with a link on this site, or None."""
-    path, anchor = _target(tr, address)
+    path, anchor = _target(tr.path, address)
     if attribute == "src" or (path and not path.endswith(".md") and path not in content.unreadable):
         try:
             tr.links.add(content.check_file(tr, address, "image" if attribute == "src" else "file"))
@@ -368,7 +362,7 @@ def _link(content, tr, address: str, attribute: str, translations: dict, scans: 
 
 def _rewrite(content, tr, address: str, translations: dict) -> str | None:
     """A relative address as the published page reaches it."""
-    path, anchor = _target(tr, address)
+    path, anchor = _target(tr.path, address)
     if path is None:
         return address
     fragment = f"#{anchor}" if anchor else ""
@@ -382,10 +376,9 @@ def _rewrite(content, tr, address: str, translations: dict) -> str | None:
 
 def _sizer(content, page_path: str) -> Callable[[str], tuple[int, int] | None]:
     """The published size of an image a body at ``page_path`` shows, by its address."""
-    page = _Page(page_path)
 
     def size(src: str) -> tuple[int, int] | None:
-        path, _ = _target(page, src) if not urlsplit(src).scheme else (None, "")
+        path, _ = _target(page_path, src) if not urlsplit(src).scheme else (None, "")
         return content.image_size(path) if path else None
 
     return size

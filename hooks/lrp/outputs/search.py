@@ -80,16 +80,16 @@ class Indexer:
         self._ended = False  # Pagefind's output has closed
         self._answered = threading.Condition()
         self._stderr: list[bytes] = []
+        self._writing: int | None = None  # the id of the request to write the bundle, once sent
+        self._cut = cut  # cut the written index into smaller chunks (rechunk)
+        self._cutting: Cutting | None = None  # the processes that cut it, once started
+        self._written: str | None = None  # where Pagefind wrote the bundle, once it says so
         self._threads = [
             threading.Thread(target=self._read_answers, daemon=True),
             threading.Thread(target=lambda: self._stderr.append(self._process.stderr.read()), daemon=True),
         ]
         for thread in self._threads:
             thread.start()
-        self._writing: int | None = None  # the id of the request to write the bundle, once sent
-        self._cut = cut  # cut the written index into smaller chunks (rechunk)
-        self._cutting: Cutting | None = None  # the processes that cut it, once started
-        self._written: str | None = None  # where Pagefind wrote the bundle, once it says so
         self._index = self._wait(self._send({"type": "NewIndex", "config": None}, wait=True))["index_id"]
 
     def add(self, html: str, url: str) -> None:
@@ -198,17 +198,20 @@ class Indexer:
     def _read_answers(self) -> None:
         try:
             self._read_until_the_end()
-            if self._written is not None:
-                # Pagefind answers before its last writes are on disk (its files are written by
-                # tokio in the background); they are, once it has ended.
-                self._process.wait()
-                self._cutting = Cutting.start(self._written)
         except Exception as error:  # noqa: BLE001 - the indexer's failure, told in one line, not a traceback
             self._errors.append(f"Pagefind's answers could not be read: {error!r}")
         finally:
             with self._answered:  # Pagefind has stopped: nobody waits for an answer that cannot come
                 self._ended = True
                 self._answered.notify_all()
+        if self._written is not None:
+            # Pagefind answers before its last writes are on disk (its files are written by tokio
+            # in the background); they are, once it has ended.
+            try:
+                self._process.wait()
+                self._cutting = Cutting.start(self._written)
+            except Exception:  # noqa: BLE001 - no cut begun here: the build cuts the index itself
+                self._cutting = None
 
     def _read_until_the_end(self) -> None:
         pending = b""
