@@ -205,8 +205,6 @@ class Indexer:
                 self._ended = True
                 self._answered.notify_all()
         if self._written is not None:
-            # Pagefind answers before its last writes are on disk (its files are written by tokio
-            # in the background); they are, once it has ended.
             try:
                 self._process.wait()
                 self._cutting = Cutting.start(self._written)
@@ -226,10 +224,14 @@ class Indexer:
                     continue
                 if payload.get("type") == "Error":
                     self._errors.append(f"{payload.get('message')} ({payload.get('original_message', '')[:200]})")
-                if payload.get("type") == "WriteFiles" and self._cut and not self._errors:
-                    self._written = payload.get("output_path")
-                    with contextlib.suppress(OSError, ValueError):  # nothing more to ask: Pagefind ends
-                        self._process.stdin.close()
+                if payload.get("type") == "WriteFiles" and not self._errors:
+                    # Pagefind answers while its last writes are still under way, and ends at once
+                    # (losing them) when its input closes: the answer counts once they are done.
+                    _wait_until_whole(Path(payload.get("output_path") or "."))
+                    if self._cut:
+                        self._written = payload.get("output_path")
+                        with contextlib.suppress(OSError, ValueError):  # nothing more to ask: Pagefind ends
+                            self._process.stdin.close()
                 if answer.get("message_id") in self._waiting:
                     with self._answered:
                         self._answers[answer["message_id"]] = payload
@@ -293,6 +295,31 @@ class Cutting:
         for process in self.processes.values():
             if process.returncode is None:
                 process.communicate()
+
+
+def _wait_until_whole(bundle: Path, timeout: float = 30.0) -> None:
+    """Wait until the files Pagefind wrote into ``bundle`` are whole. Pagefind creates every file
+    before it answers, and fills each with one write its runtime makes in the background; it
+    writes no empty file. So the bundle is whole once its entry reads, no file is empty, and
+    nothing changes between two looks."""
+    deadline, before = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        sizes = _sizes(bundle)
+        if sizes and all(sizes.values()) and _entry(bundle) is not None and sizes == before:
+            return
+        before = sizes
+        time.sleep(0.02)
+
+
+def _sizes(folder: Path) -> dict:
+    sizes = {}
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.is_dir(follow_symlinks=False):
+                sizes |= _sizes(Path(entry.path))
+            else:
+                sizes[entry.path] = entry.stat(follow_symlinks=False).st_size
+    return sizes
 
 
 def _enlarge_pipe(stream) -> None:
