@@ -147,6 +147,67 @@ def test_each_language_is_cut_by_a_process_of_its_own_as_one_process_cuts_it(tmp
     assert entries["processes"]["languages"] == entries["here"]["languages"]
 
 
+def test_the_cut_processes_start_while_pagefind_writes_one_per_language_and_no_more(tmp_path, monkeypatch):
+    from lrp.outputs import search
+
+    started = []  # (moment, process) of every cut process
+    original = search.Cutting._process
+    monkeypatch.setattr(
+        search.Cutting, "_process", staticmethod(lambda: started.append(("started", original())) or started[-1][1])
+    )
+    indexer = Indexer()
+    for n in range(300):
+        for lang in ("lv", "en"):
+            text = " ".join(WORDS[(n + k) % len(WORDS)] for k in range(60))
+            indexer.add(PAGE.format(lang=lang, title=f"Seminārs {n}", text=text), f"/{lang}/p/{n}/")
+    indexer.start_writing(tmp_path / "pagefind")
+    # Started as the bundle is asked for, not once it is written: before Pagefind has answered.
+    assert len(started) == 2 and indexer._written is None
+    indexer.finish(tmp_path / "pagefind")
+    assert len(started) == 2  # no process started once the bundle was written
+    assert all(process.returncode == 0 for _, process in started)
+    # Each language's cut reached the entry: it names metadata the cut wrote, with more chunks.
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    for code in ("lv", "en"):
+        meta = search._read(tmp_path / "pagefind" / f"pagefind.{entry['languages'][code]['hash']}.pf_meta")
+        assert all(
+            (tmp_path / "pagefind" / "index" / f"{chunk[2]}.pf_index").is_file() for chunk in search._decode(meta)[2]
+        )
+    assert len(list((tmp_path / "pagefind" / "index").iterdir())) > 2
+
+
+def test_a_cut_process_made_ready_and_not_needed_ends(tmp_path):
+    from lrp.outputs import search
+
+    ready = search.Cutting.ready(2)
+    assert len(ready) == 2
+    search.Cutting.dismiss(ready)
+    assert [process.returncode for process in ready] == [0, 0]
+
+
+def test_the_chunks_entries_read_whole_are_those_read_item_by_item(tmp_path):
+    """The entries matched by the pattern of Pagefind 1.5's format are exactly those that
+    following the CBOR counts gives, on a bundle of words with and without diacritics."""
+    from lrp.outputs import search
+
+    indexer = Indexer(cut=False)
+    for n in range(300):
+        text = " ".join(WORDS[(n * 7 + k) % len(WORDS)] + ("" if k % 5 else f" vārds{n % 40}") for k in range(80))
+        indexer.add(PAGE.format(lang="lv", title=f"Seminārs {n} Ādaži", text=text), f"/p/{n}/")
+    indexer.finish(tmp_path / "pagefind")
+    chunks = sorted((tmp_path / "pagefind" / "index").iterdir())
+    assert chunks
+    for path in chunks:
+        data = search._read(path)
+        assert search._entries_as_written(data) == search._entries_item_by_item(data)
+    # A chunk not as the pattern knows it is read item by item: an integer where an entry's
+    # word should be, at the end of a chunk's list.
+    odd = search._cbor_head(4, 1) + search._cbor_head(4, 1) + search._encode([5, [], []])
+    assert search._entries_as_written(odd) is None
+    with pytest.raises(ValueError):
+        search._entries(odd)
+
+
 @pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")  # no traceback either
 def test_a_reader_of_pagefinds_answers_that_fails_ends_the_build_with_a_line_not_a_wait(tmp_path, monkeypatch):
     import threading

@@ -10,10 +10,10 @@ interpreter back and forth, than the writes themselves.) Pagefind's Python clien
 it reads one answer per tenth of a second, far too slow for thousands of pages.
 
 Once Pagefind has written the bundle, its index is cut into smaller chunks (``rechunk``) by a
-process per language, started as soon as Pagefind has said so and ended (its last writes reach
-the disk only then): the build renders its last pages (the listings and the timeline, which
-search leaves out) and writes its exports while the index is cut on the cores Pagefind no
-longer needs.
+process per language, started while Pagefind writes and told what to cut as soon as Pagefind has
+said so and ended (its last writes reach the disk only then): the build renders its last pages
+(the listings and the timeline, which search leaves out) and writes its exports while the index
+is cut on the cores Pagefind no longer needs.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -33,13 +34,16 @@ from pathlib import Path
 
 
 def executable() -> Path:
-    """The Pagefind binary installed with the pinned `pagefind[extended]` package."""
-    from pagefind.service import get_executable
-
-    path = get_executable()
-    if path is None:
-        raise FileNotFoundError("the Pagefind binary is not installed: pip install 'pagefind[extended]'")
-    return path
+    """The Pagefind binary installed with the pinned `pagefind[extended]` package, or the one
+    PAGEFIND_BINARY_PATH names (as Pagefind's own client reads it; its client, which starts an
+    asyncio loop, is not imported)."""
+    if os.environ.get("PAGEFIND_BINARY_PATH"):
+        return Path(os.environ["PAGEFIND_BINARY_PATH"])
+    try:
+        from pagefind_bin_extended import get_executable
+    except ImportError:
+        raise FileNotFoundError("the Pagefind binary is not installed: pip install 'pagefind[extended]'") from None
+    return get_executable()
 
 
 class IndexingError(RuntimeError):
@@ -83,6 +87,8 @@ class Indexer:
         self._writing: int | None = None  # the id of the request to write the bundle, once sent
         self._cut = cut  # cut the written index into smaller chunks (rechunk)
         self._cutting: Cutting | None = None  # the processes that cut it, once started
+        self._languages: set[str] = set()  # of the pages added: a cut process is made ready for each
+        self._ready: list = []  # cut processes started while Pagefind writes, waiting to be told what to cut
         self._written: str | None = None  # where Pagefind wrote the bundle, once it says so
         self._threads = [
             threading.Thread(target=self._read_answers, daemon=True),
@@ -94,7 +100,10 @@ class Indexer:
 
     def add(self, html: str, url: str) -> None:
         """Index one page; ``url`` is its address from the site root, such as ``/en/events/x/``."""
-        self._send(self._page(searched_part(html), url))
+        part = searched_part(html)
+        if language := _LANG.search(part, 0, 500):
+            self._languages.add(language[1])
+        self._send(self._page(part, url))
 
     def add_built(self, site: Path, pages: list[str]) -> None:
         """Index pages built before: their files, relative to ``site``, which Pagefind reads itself."""
@@ -105,8 +114,11 @@ class Indexer:
 
     def start_writing(self, output: Path) -> None:
         """Ask for the search bundle in ``output`` (the site's pagefind/ folder) once every page
-        to index was added; Pagefind writes it while the rest of the site is built."""
+        to index was added; Pagefind writes it while the rest of the site is built, and a process
+        for each language starts meanwhile, ready to cut the index as soon as it is written."""
         if self._writing is None:
+            if self._cut:  # before the request: its answer hands them over
+                self._ready = Cutting.ready(len(self._languages))
             self._writing = self._send(
                 {"type": "WriteFiles", "index_id": self._index, "output_path": str(output)}, True
             )
@@ -154,10 +166,12 @@ class Indexer:
             self._cutting.wait()
 
     def _stop(self) -> None:
-        """Stop Pagefind and the threads that read from it."""
+        """Stop Pagefind and the threads that read from it (and any cut process left waiting)."""
         self._end_process()
         for thread in self._threads:
             thread.join()
+        Cutting.dismiss(self._ready)
+        self._ready = []
 
     def _end_process(self) -> None:
         """Pagefind ends when its input closes (killed if it has not within ten seconds)."""
@@ -204,12 +218,16 @@ class Indexer:
             with self._answered:  # Pagefind has stopped: nobody waits for an answer that cannot come
                 self._ended = True
                 self._answered.notify_all()
-        if self._written is not None:
-            try:
-                self._process.wait()
-                self._cutting = Cutting.start(self._written)
-            except Exception:  # noqa: BLE001 - no cut begun here: the build cuts the index itself
-                self._cutting = None
+        ready, self._ready = self._ready, []
+        if self._written is None:
+            Cutting.dismiss(ready)
+            return
+        try:
+            self._process.wait()
+            self._cutting = Cutting.start(self._written, ready)
+        except Exception:  # noqa: BLE001 - no cut begun here: the build cuts the index itself
+            self._cutting = None
+            Cutting.dismiss(ready)
 
     def _read_until_the_end(self) -> None:
         pending = b""
@@ -247,31 +265,59 @@ class Indexer:
 
 
 class Cutting:
-    """``rechunk`` with each language cut by a new Python process (this file run as a script),
-    all at once; ``finish`` names the new chunks in the entry once every language is cut."""
+    """``rechunk`` with each language cut by a Python process of its own (this file run as a
+    script), all at once; ``finish`` names the new chunks in the entry once every language is cut.
+    The processes are started ``ready`` while Pagefind writes, and told on their input what to cut."""
 
     def __init__(self, bundle: Path, entry: dict, processes: dict):
         self.bundle, self.entry, self.processes = bundle, entry, processes
 
+    @staticmethod
+    def _process() -> subprocess.Popen:
+        return subprocess.Popen(
+            [sys.executable, "-I", str(Path(__file__).resolve())],  # -I: not its folder, nor the user's site
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # a cut that fails is made again by the build, which reports it
+        )
+
     @classmethod
-    def start(cls, output) -> Cutting | None:
-        """The cut of the bundle at ``output`` begun; None where it cannot begin (the build then
-        cuts it in its own process). Called by the thread that reads Pagefind's answers: it
-        raises nothing."""
-        processes = {}
+    def ready(cls, count: int) -> list[subprocess.Popen]:
+        """Up to ``count`` processes started, each waiting to be told a bundle and a language."""
+        processes = []
+        with contextlib.suppress(Exception):  # none can start: ``start`` tries again, or the build cuts
+            while len(processes) < count:
+                processes.append(cls._process())
+        return processes
+
+    @staticmethod
+    def dismiss(processes) -> None:
+        """Processes made ready and not needed: their input closes, and each ends without a cut."""
+        for process in processes:
+            with contextlib.suppress(OSError, ValueError):
+                process.stdin.close()
+        for process in processes:
+            _output(process)
+
+    @classmethod
+    def start(cls, output, ready=()) -> Cutting | None:
+        """The cut of the bundle at ``output`` begun, by the ``ready`` processes and more where
+        there are more languages; None where it cannot begin (the build then cuts it in its own
+        process). Called by the thread that reads Pagefind's answers: it raises nothing."""
+        ready, processes = list(ready), {}
         try:
             bundle = Path(output)
             entry = _entry(bundle)
             for code in entry["languages"] if entry else ():
-                processes[code] = subprocess.Popen(
-                    [sys.executable, "-I", str(Path(__file__).resolve()), str(bundle), code],  # -I: not its folder
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                )
+                process = processes[code] = ready.pop() if ready else cls._process()
+                with contextlib.suppress(OSError, ValueError):  # it has ended: its output says so
+                    process.stdin.write(json.dumps([str(bundle), code]).encode() + b"\n")
+                    process.stdin.close()
         except Exception:  # noqa: BLE001 - no Python to start (an embedded interpreter, say), or no bundle
             cls(None, None, processes).wait()
             return None
+        finally:
+            cls.dismiss(ready)
         return cls(bundle, entry, processes)
 
     def finish(self) -> bool:
@@ -279,7 +325,7 @@ class Cutting:
         cut theirs. False where one failed (nothing is named: the entry is as Pagefind wrote it)."""
         cuts, failed = {}, False
         for code, process in self.processes.items():
-            out, _ = process.communicate()  # what a language's cut wrote (JSON), or null: left as it is
+            out = _output(process)  # what a language's cut wrote (JSON), or null: left as it is
             try:
                 cuts[code] = json.loads(out)
             except ValueError:
@@ -293,8 +339,17 @@ class Cutting:
 
     def wait(self) -> None:
         for process in self.processes.values():
-            if process.returncode is None:
-                process.communicate()
+            _output(process)
+
+
+def _output(process: subprocess.Popen) -> bytes:
+    """All a cut process writes (its input closed before), once it has ended."""
+    out = b""
+    with contextlib.suppress(OSError, ValueError):  # read before, or closed
+        out = process.stdout.read()
+        process.stdout.close()
+    process.wait()
+    return out
 
 
 def _wait_until_whole(bundle: Path, timeout: float = 30.0) -> None:
@@ -344,6 +399,7 @@ def _enlarge_pipe(stream) -> None:
 # changes. A chunk never ends between two words that begin alike (FAMILY letters): the search
 # loads one chunk per query word, and every word that a stem of four letters begins must be in it.
 
+_LANG = re.compile(r'<html[^>]*?\slang="([^"]+)"')
 CHUNK_BYTES = 24_000  # of CBOR before compression: about 12 KB as sent
 FAMILY = 4
 _HEADER = b"pagefind_dcd"
@@ -481,6 +537,28 @@ def _write(path: Path, data: bytes) -> None:
 
 def _entries(data: bytes) -> list[tuple[str, bytes]]:
     """The word entries of a chunk, [[word, pages, variants], …], each as its raw bytes."""
+    return _entries_as_written(data) or _entries_item_by_item(data)
+
+
+def _entries_as_written(data: bytes) -> list[tuple[str, bytes]] | None:
+    """The word entries of a chunk, each matched whole by _ENTRY (in C, not a Python step per
+    item); None where a chunk is not as Pagefind 1.5 writes them, which is then read item by item."""
+    major, count, pos = _head(data, 0)
+    major_list, count, pos = _head(data, pos)
+    if (major, major_list) != (4, 4):
+        return None
+    entries, match = [], _ENTRY.match
+    for _ in range(count):
+        found = match(data, pos)
+        if not found:
+            return None
+        kind, length, text = _head(data, pos + 1)
+        entries.append((data[text : text + length].decode(), data[pos : found.end()]))
+        pos = found.end()
+    return entries if pos == len(data) else None
+
+
+def _entries_item_by_item(data: bytes) -> list[tuple[str, bytes]]:
     major, count, pos = _head(data, 0)
     if (major, count) != (4, 1):
         raise ValueError("unknown chunk")
@@ -501,6 +579,21 @@ def _entries(data: bytes) -> list[tuple[str, bytes]]:
         raise ValueError("unknown chunk")
     return entries
 
+
+# A word's entry as Pagefind 1.5 writes it: [word, pages, variants], a page [number, positions,
+# positions in its metadata], a variant [word, pages]. The arrays are matched by what they hold,
+# not by their counts: an array of integers ends where something other than an integer begins,
+# and a list of pages where something other than a page does (a page begins with an integer, an
+# entry with text). A chunk whose entries do not all match, one after the other up to its end and
+# as many as it says, is read item by item (_skip), which follows the counts.
+_INT = rb"(?:[\x00-\x17\x20-\x37]|[\x18\x38].|[\x19\x39].{2}|[\x1a\x3a].{4}|[\x1b\x3b].{8})"
+_ARRAY = rb"(?:[\x80-\x97]|\x98.|\x99.{2}|\x9a.{4})"
+_TEXT = rb"(?:%s)" % b"|".join(
+    [bytes([0x60 + n]) + rb".{%d}" % n for n in range(24)]
+    + [b"\x78" + re.escape(bytes([n])) + rb".{%d}" % n for n in range(24, 256)]
+)
+_PAGES = _ARRAY + rb"(?:\x83" + _INT + (_ARRAY + _INT + rb"*+") * 2 + rb")*+"
+_ENTRY = re.compile(rb"\x83" + _TEXT + _PAGES + _ARRAY + rb"(?:\x82" + _TEXT + _PAGES + rb")*+", re.DOTALL)
 
 # A small reader and writer of CBOR (RFC 8949), as much as Pagefind's files use: integers, text,
 # bytes and arrays of definite length, maps.
@@ -600,6 +693,8 @@ def _encode(value) -> bytes:
     return _cbor_head(4, len(value)) + b"".join(_encode(item) for item in value)
 
 
-if __name__ == "__main__":  # a process Cutting starts: cut one language, say what was written
-    _bundle = Path(sys.argv[1])
-    print(json.dumps(cut_language(_bundle, sys.argv[2], _entry(_bundle))))
+if __name__ == "__main__":  # a process Cutting starts: told a bundle and a language on its input,
+    # it cuts that language and says what was written; told nothing (its input closed), it ends.
+    if _told := sys.stdin.readline():
+        _bundle, _code = json.loads(_told)
+        print(json.dumps(cut_language(Path(_bundle), _code, _entry(Path(_bundle)))))
