@@ -38,7 +38,8 @@ class SiteView:
         self._history: history.History | None = None  # read from Git once per build, when first needed
         self._changes: dict = {}  # item key -> when its content last changed
         self._dates: dict = {}  # translation path -> date text parts
-        self._fragments: dict = {}  # (template, translation path) -> HTML with ROOT for the site root
+        self._fragments: dict = {}  # (template, translation path, level) -> HTML with ROOT for the site root
+        self._whens: dict = {}  # translation path -> its date as HTML
         self._shared: dict = {}  # (template, lang, active) -> HTML with ROOT for the site root
         self._charts: dict = {}  # (lang, project, compact) -> the chart's HTML with ROOT, once per build
         self._results: dict = {}  # lang -> key results
@@ -48,13 +49,23 @@ class SiteView:
         self.config = None  # the theme's configuration as templates see it, set by the hooks
         self.theme = None  # what templates take from the theme's insides (styles, t, icon), set by the hooks
 
-    def fragment(self, template: str, tr: Translation, base_url: str) -> Markup:
+    def fragment(self, template: str, tr: Translation, base_url: str, level: int | None = None) -> Markup:
         """An item's card or timeline entry: rendered once per build, its links made relative to
-        the page that shows it (``base_url`` is the page's way to the site root, as MkDocs gives it)."""
-        key = (template, tr.path)
+        the page that shows it (``base_url`` is the page's way to the site root, as MkDocs gives it).
+        It is given the item's ``when`` and a heading ``level`` where it has one."""
+        key = (template, tr.path, level)
         if key not in self._fragments:
-            self._fragments[key] = self.env.get_template(template).render(entry=tr, code=tr.lang, root=ROOT)
+            self._fragments[key] = self.env.get_template(template).render(
+                entry=tr, code=tr.lang, root=ROOT, when=self.when(tr), level=level
+            )
         return _relative(self._fragments[key], base_url)
+
+    def when(self, tr: Translation) -> Markup:
+        """An item's date as HTML (lrp/partials/when.html): rendered once per build, shown on its
+        page, its cards and its timeline entry (it holds no link)."""
+        if tr.path not in self._whens:
+            self._whens[tr.path] = Markup(self.env.get_template("lrp/partials/when.html").render(entry=tr))
+        return self._whens[tr.path]
 
     def shared(self, template: str, lang: str, base_url: str, active: str | None = None) -> Markup:
         """What many pages of a language share (the drawer's navigation, the footer; "styles":
