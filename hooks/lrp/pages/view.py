@@ -40,6 +40,7 @@ class SiteView:
         self._dates: dict = {}  # translation path -> date text parts
         self._fragments: dict = {}  # (template, translation path, level) -> HTML with ROOT for the site root
         self._whens: dict = {}  # translation path -> its date as HTML
+        self._placed: dict = {}  # (fragment or shared key, base_url) -> its HTML for pages at that depth
         self._shared: dict = {}  # (template, lang, active) -> HTML with ROOT for the site root
         self._charts: dict = {}  # (lang, project, compact) -> the chart's HTML with ROOT, once per build
         self._results: dict = {}  # lang -> key results
@@ -58,7 +59,7 @@ class SiteView:
             self._fragments[key] = self.env.get_template(template).render(
                 entry=tr, code=tr.lang, root=ROOT, when=self.when(tr), level=level
             )
-        return _relative(self._fragments[key], base_url)
+        return self._relative(key, self._fragments[key], base_url)
 
     def when(self, tr: Translation) -> Markup:
         """An item's date as HTML (lrp/partials/when.html): rendered once per build, shown on its
@@ -68,23 +69,31 @@ class SiteView:
         return self._whens[tr.path]
 
     def shared(self, template: str, lang: str, base_url: str, active: str | None = None) -> Markup:
-        """What many pages of a language share (the drawer's navigation, the footer; "styles":
-        Material's stylesheet links): rendered once per build, language and active navigation
+        """What many pages of a language share (the head's links, the header's fixed parts, the
+        drawer's navigation, the footer): rendered once per build, language and active navigation
         entry, its links made relative to the page that shows it."""
         key = (template, lang, active)
         if key not in self._shared:
-            if template == "styles":  # the theme's own stylesheet links
-                self._shared[key] = self.theme.styles(ROOT)
-            else:
-                values = {"code": lang, "active": active, "root": ROOT, "config": self.config}
-                self._shared[key] = self.env.get_template(template).render(values)
-        return _relative(self._shared[key], base_url)
+            values = {"code": lang, "active": active, "root": ROOT, "config": self.config}
+            self._shared[key] = self.env.get_template(template).render(values)
+        return self._relative(key, self._shared[key], base_url)
+
+    def _relative(self, key: tuple, html: str, base_url: str) -> Markup:
+        """HTML rendered once, for a page at ``base_url``: made once per way to the root (a site
+        has a few depths, and a page of each shows the same chrome and many of the same cards)."""
+        if (key, base_url) not in self._placed:
+            self._placed[key, base_url] = _relative(html, base_url)
+        return self._placed[key, base_url]
 
     def nav_key(self, page) -> str | None:
         """The navigation entry a page is, if it is one (it is then marked as the current page)."""
         if not page:  # the 404 page
             return None
         return page.url if any(entry is page for entry in self.plan.nav[page.lang.code]) else None
+
+    def theme_styles(self) -> Markup:
+        """The theme's own stylesheet links, with ROOT for the way to the site root."""
+        return Markup(self.theme.styles(ROOT))
 
     def material_t(self, lang: str, key: str) -> str:
         """One of the theme's UI strings in a language, else in English."""
