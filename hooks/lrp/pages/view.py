@@ -37,9 +37,9 @@ class SiteView:
         self._map: geo.Map | None = None
         self._history: history.History | None = None  # read from Git once per build, when first needed
         self._changes: dict = {}  # item key -> when its content last changed
-        self._dates: dict = {}  # translation path -> date text parts
+        self._dates: dict = {}  # (date, end, language) -> date text parts
         self._fragments: dict = {}  # (template, translation path, level) -> HTML with ROOT for the site root
-        self._whens: dict = {}  # translation path -> its date as HTML
+        self._whens: dict = {}  # (date, end, language) -> the date as HTML
         self._placed: dict = {}  # (fragment or shared key, base_url) -> its HTML for pages at that depth
         self._shared: dict = {}  # (template, lang, active) -> HTML with ROOT for the site root
         self._charts: dict = {}  # (lang, project, compact) -> the chart's HTML with ROOT, once per build
@@ -62,11 +62,12 @@ class SiteView:
         return self._relative(key, self._fragments[key], base_url)
 
     def when(self, tr: Translation) -> Markup:
-        """An item's date as HTML (lrp/partials/when.html): rendered once per build, shown on its
-        page, its cards and its timeline entry (it holds no link)."""
-        if tr.path not in self._whens:
-            self._whens[tr.path] = Markup(self.env.get_template("lrp/partials/when.html").render(entry=tr))
-        return self._whens[tr.path]
+        """An item's date as HTML (lrp/partials/when.html), shown on its page, its cards and its
+        timeline entry: rendered once per build for each date (and end) in a language."""
+        key = (tr.date, tr.end, tr.lang)
+        if key not in self._whens:
+            self._whens[key] = Markup(self.env.get_template("lrp/partials/when.html").render(entry=tr))
+        return self._whens[key]
 
     def shared(self, template: str, lang: str, base_url: str, active: str | None = None) -> Markup:
         """What many pages of a language share (the head's links, the header's fixed parts, the
@@ -122,9 +123,10 @@ class SiteView:
 
     def when_parts(self, tr: Translation) -> tuple[str, ...]:
         """The date text in one or three parts (start, separator, end) for two <time> elements."""
-        if tr.path not in self._dates:  # an item is listed on several pages: format its date once
-            self._dates[tr.path] = span_parts(tr.date, tr.end, self.settings.language(tr.lang).locale)
-        return self._dates[tr.path]
+        key = (tr.date, tr.end, tr.lang)
+        if key not in self._dates:  # an item is listed on several pages, and many share a date: format it once
+            self._dates[key] = span_parts(tr.date, tr.end, self.settings.language(tr.lang).locale)
+        return self._dates[key]
 
     def label(self, vocabulary: str, term_id: str, lang: str) -> str:
         term = self.content.vocab.get(vocabulary).get(term_id)
