@@ -129,9 +129,6 @@ class SiteBuild:
         self.frozen = True
         # Our templates (overrides/lrp/) escape by default; Material's are left as they are.
         env.autoescape = lambda name: bool(name) and name.startswith("lrp/")
-        # The environment lives for one build (MkDocs makes a new one for every rebuild): a
-        # template need not be checked on disk for changes each time a page asks for it.
-        env.auto_reload = False
         env.globals["lrp_site"] = self.view
         self.view.env = env
         self.view.config = config

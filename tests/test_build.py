@@ -183,10 +183,13 @@ def test_shared_page_parts_link_from_each_page(fixture_site):
     assert '<a href="../pasakumi/" class="md-nav__link md-nav__link--active" aria-current="page">' in events
     item = read(fixture_site, "en/events/fiction-seminar-2021")
     assert 'aria-current="page"' not in item.split('data-md-level="0"')[1].split("</nav>")[0]
-    for page in ("", "pasakumi", "pasakumi/fiction-seminar-2021", "en/events/fiction-seminar-2021"):
+    for page in ("", "en", "pasakumi", "pasakumi/fiction-seminar-2021", "en/events/fiction-seminar-2021"):
         html = read(fixture_site, page)
+        assert 'href=""' not in html and 'action=""' not in html, page  # a link to the page itself is "./"
         drawer = html.split('data-md-level="0"')[1].split("</nav>")[0]
+        header = html.split("<header")[1].split("</header>")[0]  # the menu, the mark, the search box
         links = re.findall(r'href="([^"]+)"', drawer) + re.findall(r'href="([^"]+)"', html.split("<footer")[1])
+        links += re.findall(r'(?:href|action)="([^"#]+)"', header)
         for href in (link for link in links if not link.startswith("mailto:")):
             assert (fixture_site / page / href / "index.html").resolve().is_file(), (page, href)
         sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)

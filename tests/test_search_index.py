@@ -123,10 +123,12 @@ def test_the_index_is_cut_here_where_no_process_can_be_started(tmp_path, monkeyp
 def test_each_language_is_cut_by_a_process_of_its_own_as_one_process_cuts_it(tmp_path, monkeypatch):
     from lrp.outputs import search
 
-    started = []  # the languages each Cutting began a process for
+    started, finished = [], []  # the languages each Cutting began a process for; what its finish said
     original = search.Cutting.finish
     monkeypatch.setattr(
-        search.Cutting, "finish", lambda cutting: started.append(sorted(cutting.processes)) or original(cutting)
+        search.Cutting,
+        "finish",
+        lambda cutting: started.append(sorted(cutting.processes)) or finished.append(original(cutting)) or finished[-1],
     )
     bundles = {}
     for folder, cut in (("processes", True), ("here", False)):
@@ -137,7 +139,7 @@ def test_each_language_is_cut_by_a_process_of_its_own_as_one_process_cuts_it(tmp
                 indexer.add(PAGE.format(lang=lang, title=f"Seminārs {n}", text=text), f"/{lang}/p/{n}/")
         indexer.finish(tmp_path / folder)
         bundles[folder] = tmp_path / folder
-    assert started == [["en", "lv"]]
+    assert started == [["en", "lv"]] and finished == [True]  # the processes cut it, not the build
     uncut = sorted(path.name for path in (bundles["here"] / "index").iterdir())
     search.rechunk(bundles["here"])  # the same cut, in this process
     chunks = {folder: sorted(path.name for path in (bundle / "index").iterdir()) for folder, bundle in bundles.items()}
@@ -150,30 +152,26 @@ def test_each_language_is_cut_by_a_process_of_its_own_as_one_process_cuts_it(tmp
 def test_the_cut_processes_start_while_pagefind_writes_one_per_language_and_no_more(tmp_path, monkeypatch):
     from lrp.outputs import search
 
-    started = []  # (moment, process) of every cut process
+    started = []  # every cut process
     original = search.Cutting._process
-    monkeypatch.setattr(
-        search.Cutting, "_process", staticmethod(lambda: started.append(("started", original())) or started[-1][1])
-    )
+    monkeypatch.setattr(search.Cutting, "_process", staticmethod(lambda: started.append(original()) or started[-1]))
+    # Only the processes may cut: the build's own cut, its fallback, fails here.
+    monkeypatch.setattr(search, "rechunk", lambda bundle: 1 / 0)
     indexer = Indexer()
     for n in range(300):
         for lang in ("lv", "en"):
             text = " ".join(WORDS[(n + k) % len(WORDS)] for k in range(60))
             indexer.add(PAGE.format(lang=lang, title=f"Seminārs {n}", text=text), f"/{lang}/p/{n}/")
     indexer.start_writing(tmp_path / "pagefind")
-    # Started as the bundle is asked for, not once it is written: before Pagefind has answered.
-    assert len(started) == 2 and indexer._written is None
+    assert len(started) == 2  # started as the bundle is asked for, one per language of the pages added
     indexer.finish(tmp_path / "pagefind")
-    assert len(started) == 2  # no process started once the bundle was written
-    assert all(process.returncode == 0 for _, process in started)
-    # Each language's cut reached the entry: it names metadata the cut wrote, with more chunks.
+    assert len(started) == 2  # none started once the bundle was written
+    assert [process.returncode for process in started] == [0, 0]
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
-    for code in ("lv", "en"):
+    for code in ("lv", "en"):  # each language's entry names metadata the cut wrote, whose chunks exist
         meta = search._read(tmp_path / "pagefind" / f"pagefind.{entry['languages'][code]['hash']}.pf_meta")
-        assert all(
-            (tmp_path / "pagefind" / "index" / f"{chunk[2]}.pf_index").is_file() for chunk in search._decode(meta)[2]
-        )
-    assert len(list((tmp_path / "pagefind" / "index").iterdir())) > 2
+        chunks = search._decode(meta)[2]
+        assert chunks and all((tmp_path / "pagefind" / "index" / f"{chunk[2]}.pf_index").is_file() for chunk in chunks)
 
 
 def test_a_cut_process_made_ready_and_not_needed_ends(tmp_path):
@@ -183,6 +181,36 @@ def test_a_cut_process_made_ready_and_not_needed_ends(tmp_path):
     assert len(ready) == 2
     search.Cutting.dismiss(ready)
     assert [process.returncode for process in ready] == [0, 0]
+
+
+def test_entries_of_every_form_pagefind_writes_are_read_whole_as_item_by_item():
+    """Words of 23, 24, 255 and 256 bytes (text heads of one and two bytes, and one the pattern
+    does not know), positions of one to nine bytes, negative ones, and a list of variants that
+    begins as a page would."""
+    from lrp.outputs import search
+
+    def page(number, positions, meta=()):
+        return [number, list(positions), list(meta)]
+
+    def entry(word, pages, variants=()):
+        return [word, list(pages), [[variant, list(vpages)] for variant, vpages in variants]]
+
+    entries = [
+        entry("a" * 23, [page(0, [1, 23, 24, 255, 256, 65535, 65536, 2**32, -1, -25, -300])]),
+        entry("b" * 24, [page(3, range(40), [-2, 19])]),
+        entry("c" * 255, [], [("č" + "c" * 253, [page(1, [5]), page(2, [])])]),
+        entry("d", [], [("ď", [page(7, [1])]), ("đ", [page(8, [2])]), ("dž", [page(9, [3])])]),
+    ]
+    data = search._encode([[*entries]])
+    whole = search._entries_as_written(data)
+    assert whole == search._entries_item_by_item(data)
+    assert [word for word, _ in whole] == ["a" * 23, "b" * 24, "c" * 255, "d"]
+    # A word of 256 bytes and more is not in the pattern: the chunk is read item by item.
+    longer = search._encode([[entry("e" * 256, [page(0, [1])])]])
+    assert search._entries_as_written(longer) is None
+    assert [word for word, _ in search._entries(longer)] == ["e" * 256]
+    # A chunk that is not one list of entries is refused by both.
+    assert search._entries_as_written(search._encode([])) is None
 
 
 def test_the_chunks_entries_read_whole_are_those_read_item_by_item(tmp_path):

@@ -35,8 +35,8 @@ from pathlib import Path
 
 def executable() -> Path:
     """The Pagefind binary installed with the pinned `pagefind[extended]` package, or the one
-    PAGEFIND_BINARY_PATH names (as Pagefind's own client reads it; its client, which starts an
-    asyncio loop, is not imported)."""
+    the environment variable PAGEFIND_BINARY_PATH names, as Pagefind's own Python client reads it
+    (the client, which starts an asyncio loop, is not imported)."""
     if os.environ.get("PAGEFIND_BINARY_PATH"):
         return Path(os.environ["PAGEFIND_BINARY_PATH"])
     try:
@@ -48,6 +48,9 @@ def executable() -> Path:
 
 class IndexingError(RuntimeError):
     pass
+
+
+_LANG = re.compile(r'<html[^>]*?\slang="([^"]+)"')  # a page's language, in its <html> tag
 
 
 def searched_part(html: str) -> str:
@@ -399,7 +402,6 @@ def _enlarge_pipe(stream) -> None:
 # changes. A chunk never ends between two words that begin alike (FAMILY letters): the search
 # loads one chunk per query word, and every word that a stem of four letters begins must be in it.
 
-_LANG = re.compile(r'<html[^>]*?\slang="([^"]+)"')
 CHUNK_BYTES = 24_000  # of CBOR before compression: about 12 KB as sent
 FAMILY = 4
 _HEADER = b"pagefind_dcd"
@@ -543,16 +545,18 @@ def _entries(data: bytes) -> list[tuple[str, bytes]]:
 def _entries_as_written(data: bytes) -> list[tuple[str, bytes]] | None:
     """The word entries of a chunk, each matched whole by _ENTRY (in C, not a Python step per
     item); None where a chunk is not as Pagefind 1.5 writes them, which is then read item by item."""
+    if len(data) < 2:
+        return None
     major, count, pos = _head(data, 0)
-    major_list, count, pos = _head(data, pos)
-    if (major, major_list) != (4, 4):
+    major_list, words, pos = _head(data, pos)
+    if (major, count, major_list) != (4, 1, 4):
         return None
     entries, match = [], _ENTRY.match
-    for _ in range(count):
+    for _ in range(words):
         found = match(data, pos)
         if not found:
             return None
-        kind, length, text = _head(data, pos + 1)
+        _, length, text = _head(data, pos + 1)
         entries.append((data[text : text + length].decode(), data[pos : found.end()]))
         pos = found.end()
     return entries if pos == len(data) else None

@@ -59,7 +59,7 @@ class SiteView:
             self._fragments[key] = self.env.get_template(template).render(
                 entry=tr, code=tr.lang, root=ROOT, when=self.when(tr), level=level
             )
-        return self._relative(key, self._fragments[key], base_url)
+        return self._placed_for(key, self._fragments[key], base_url)
 
     def when(self, tr: Translation) -> Markup:
         """An item's date as HTML (lrp/partials/when.html), shown on its page, its cards and its
@@ -77,9 +77,18 @@ class SiteView:
         if key not in self._shared:
             values = {"code": lang, "active": active, "root": ROOT, "config": self.config}
             self._shared[key] = self.env.get_template(template).render(values)
-        return self._relative(key, self._shared[key], base_url)
+        return self._placed_for(key, self._shared[key], base_url)
 
-    def _relative(self, key: tuple, html: str, base_url: str) -> Markup:
+    def terms(self, vocabulary: str, terms, lang: str, base_url: str) -> Markup:
+        """An item's places or themes, each a link to its page where it has one
+        (lrp/partials/terms.html): rendered once per build for each list of terms in a language."""
+        key = ("lrp/partials/terms.html", vocabulary, tuple(terms), lang)
+        if key not in self._shared:
+            values = {"vocabulary": vocabulary, "terms": terms, "code": lang, "root": ROOT}
+            self._shared[key] = self.env.get_template(key[0]).render(values)
+        return self._placed_for(key, self._shared[key], base_url)
+
+    def _placed_for(self, key: tuple, html: str, base_url: str) -> Markup:
         """HTML rendered once, for a page at ``base_url``: made once per way to the root (a site
         has a few depths, and a page of each shows the same chrome and many of the same cards)."""
         if (key, base_url) not in self._placed:
@@ -471,6 +480,9 @@ def _plural(locale: str, count: int) -> str:
 
 
 def _relative(html: str, base_url: str) -> Markup:
-    """HTML rendered with ROOT for the site root, for a page whose way to the root is ``base_url``."""
+    """HTML rendered with ROOT for the site root, for a page whose way to the root is ``base_url``.
+    On a page at the root, a link to the root itself is "./", never an empty address."""
     root = "" if base_url in ("", ".") else f"{base_url.rstrip('/')}/"
+    if not root:
+        html = html.replace(ROOT + '"', './"')
     return Markup(html.replace(ROOT + "/", root).replace(ROOT, root))
