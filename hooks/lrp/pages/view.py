@@ -21,6 +21,7 @@ from .plan import MEDIA_TYPES, SEARCHED, Export, SitePlan
 from .strings import Strings
 
 ROOT = "\x00root\x00"  # stands for the way to the site root in HTML rendered once for many pages
+SLOT = "\x00slot\x00"  # where a timeline entry rendered once takes what a list puts in it
 
 
 class SiteView:
@@ -40,6 +41,7 @@ class SiteView:
         self._dates: dict = {}  # (date, end, language) -> date text parts
         self._fragments: dict = {}  # (template, translation path, level) -> HTML with ROOT for the site root
         self._whens: dict = {}  # (date, end, language) -> the date as HTML
+        self._future: dict = {}  # translation path -> whether it lies after the build's day
         self._placed: dict = {}  # (fragment or shared key, base_url) -> its HTML for pages at that depth
         self._shared: dict = {}  # (template, lang, active) -> HTML with ROOT for the site root
         self._charts: dict = {}  # (lang, project, compact) -> the chart's HTML with ROOT, once per build
@@ -60,6 +62,22 @@ class SiteView:
                 entry=tr, code=tr.lang, root=ROOT, when=self.when(tr), level=level
             )
         return self._placed_for(key, self._fragments[key], base_url)
+
+    def timeline_entry(self, tr: Translation, base_url: str, marks: Markup | None = None) -> Markup:
+        """A timeline entry, its <li> and its text (lrp/partials/timeline-entry.html): rendered
+        once per build, its links made relative to the page, ``marks`` (a year's heading, the
+        "today" marker) in its slot."""
+        key = ("lrp/partials/timeline-entry.html", tr.path, None)
+        if key not in self._fragments:
+            html = self.env.get_template(key[0]).render(
+                entry=tr, code=tr.lang, root=ROOT, when=self.when(tr), slot=Markup(SLOT)
+            )
+            self._fragments[key] = html
+            self._fragments[key, "plain"] = html.replace(SLOT, "")
+        if marks is None:  # most entries
+            return self._placed_for((key, "plain"), self._fragments[key, "plain"], base_url)
+        placed = str(self._placed_for(key, self._fragments[key], base_url))  # str: Markup.replace would escape
+        return Markup(placed.replace(SLOT, Markup(marks)))
 
     def when(self, tr: Translation) -> Markup:
         """An item's date as HTML (lrp/partials/when.html), shown on its page, its cards and its
@@ -263,7 +281,9 @@ class SiteView:
         return timeline.values(tr, facet)
 
     def is_future(self, tr: Translation) -> bool:
-        return timeline.is_future(tr, self.content.today)
+        if tr.path not in self._future:  # asked for each entry of each timeline view
+            self._future[tr.path] = timeline.is_future(tr, self.content.today)
+        return self._future[tr.path]
 
     def today(self, lang: str) -> str:
         return format_span(PartialDate(*self.content.today.timetuple()[:3]), None, self.settings.language(lang).locale)
