@@ -71,13 +71,33 @@ def test_an_edit_is_searchable_after_a_dirty_rebuild(tmp_path):
     assert fragments.stdout.count(b"\n") == 1
 
 
-def test_a_build_leaves_no_object_set_aside_from_the_cycle_collector(tmp_path):
-    """The hooks freeze what lives for the whole build (gc.freeze) and thaw it at its end, so that
-    the preview's next rebuild can collect the last one's content."""
+def test_a_preview_build_leaves_no_object_set_aside_from_the_cycle_collector(tmp_path):
+    """The hooks freeze what lives for the whole build (gc.freeze) and thaw it at the end of a
+    preview's build, so that the preview's next rebuild can collect the last one's content."""
     root = write_site(tmp_path)
     for dirty in (False, True):
         build_site(root, serve=True, dirty=dirty)
         assert gc.get_freeze_count() == 0
+
+
+def test_a_build_leaves_its_objects_frozen_for_the_process_ends_with_it(tmp_path):
+    """`mkdocs build` ends its process: the collector's last pass need not go through it all."""
+    root = write_site(tmp_path)
+    try:
+        build_site(root)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_no_full_collection_runs_while_the_content_is_read_and_the_collector_is_as_before_after():
+    import site_build
+
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), site_build._growing():
+        assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] >= 1 << 30
+        raise RuntimeError("reading failed")
+    assert gc.get_threshold() == before
 
 
 def test_a_build_stopped_by_mistakes_leaves_nothing_set_aside_either(tmp_path):
