@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import gzip
 import hashlib
 import itertools
@@ -543,7 +544,7 @@ def _entries(data: bytes) -> list[tuple[str, bytes]]:
 
 
 def _entries_as_written(data: bytes) -> list[tuple[str, bytes]] | None:
-    """The word entries of a chunk, each matched whole by _ENTRY (in C, not a Python step per
+    """The word entries of a chunk, each matched whole by the pattern of _entry_pattern (in C, not a Python step per
     item); None where a chunk is not as Pagefind 1.5 writes them, which is then read item by item."""
     if len(data) < 2:
         return None
@@ -551,7 +552,7 @@ def _entries_as_written(data: bytes) -> list[tuple[str, bytes]] | None:
     major_list, words, pos = _head(data, pos)
     if (major, count, major_list) != (4, 1, 4):
         return None
-    entries, match = [], _ENTRY.match
+    entries, match = [], _entry_pattern().match
     for _ in range(words):
         found = match(data, pos)
         if not found:
@@ -597,7 +598,13 @@ _TEXT = rb"(?:%s)" % b"|".join(
     + [b"\x78" + re.escape(bytes([n])) + rb".{%d}" % n for n in range(24, 256)]
 )
 _PAGES = _ARRAY + rb"(?:\x83" + _INT + (_ARRAY + _INT + rb"*+") * 2 + rb")*+"
-_ENTRY = re.compile(rb"\x83" + _TEXT + _PAGES + _ARRAY + rb"(?:\x82" + _TEXT + _PAGES + rb")*+", re.DOTALL)
+
+
+@functools.cache
+def _entry_pattern() -> re.Pattern:
+    """Compiled when a cut first needs it (a fiftieth of a second: not on the build's way)."""
+    return re.compile(rb"\x83" + _TEXT + _PAGES + _ARRAY + rb"(?:\x82" + _TEXT + _PAGES + rb")*+", re.DOTALL)
+
 
 # A small reader and writer of CBOR (RFC 8949), as much as Pagefind's files use: integers, text,
 # bytes and arrays of definite length, maps.
@@ -699,6 +706,7 @@ def _encode(value) -> bytes:
 
 if __name__ == "__main__":  # a process Cutting starts: told a bundle and a language on its input,
     # it cuts that language and says what was written; told nothing (its input closed), it ends.
+    _entry_pattern()  # while it waits
     if _told := sys.stdin.readline():
         _bundle, _code = json.loads(_told)
         print(json.dumps(cut_language(Path(_bundle), _code, _entry(Path(_bundle)))))
