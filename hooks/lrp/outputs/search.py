@@ -544,8 +544,8 @@ def _entries(data: bytes) -> list[tuple[str, bytes]]:
 
 
 def _entries_as_written(data: bytes) -> list[tuple[str, bytes]] | None:
-    """The word entries of a chunk, each matched whole by the pattern of _entry_pattern (in C, not a Python step per
-    item); None where a chunk is not as Pagefind 1.5 writes them, which is then read item by item."""
+    """The word entries of a chunk, each matched whole by _entry_pattern (in C, not a Python step
+    per item); None where a chunk is not as Pagefind 1.5 writes them, which is then read item by item."""
     if len(data) < 2:
         return None
     major, count, pos = _head(data, 0)

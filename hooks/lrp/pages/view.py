@@ -39,7 +39,9 @@ class SiteView:
         self._history: history.History | None = None  # read from Git once per build, when first needed
         self._changes: dict = {}  # item key -> when its content last changed
         self._dates: dict = {}  # (date, end, language) -> date text parts
-        self._fragments: dict = {}  # (template, translation path, level) -> HTML with ROOT for the site root
+        # (template, translation path, level) -> HTML with ROOT for the site root; a timeline
+        # entry's also without its SLOT, under (that key, "plain")
+        self._fragments: dict = {}
         self._whens: dict = {}  # (date, end, language) -> the date as HTML
         self._future: dict = {}  # translation path -> whether it lies after the build's day
         self._placed: dict = {}  # (fragment or shared key, base_url) -> its HTML for pages at that depth
