@@ -45,7 +45,7 @@ class SiteView:
         self._whens: dict = {}  # (date, end, language) -> the date as HTML
         self._future: dict = {}  # translation path -> whether it lies after the build's day
         self._placed: dict = {}  # (fragment or shared key, base_url) -> its HTML for pages at that depth
-        self._shared: dict = {}  # (template, lang, active) -> HTML with ROOT for the site root
+        self._shared: dict = {}  # (template, lang, active) or a terms list's key -> HTML with ROOT for the site root
         self._charts: dict = {}  # (lang, project, compact) -> the chart's HTML with ROOT, once per build
         self._results: dict = {}  # lang -> key results
         self._phases: dict | None = None  # project id -> Term, in the order of their dates
@@ -93,19 +93,21 @@ class SiteView:
         """What many pages of a language share (the head's links, the header's fixed parts, the
         drawer's navigation, the footer): rendered once per build, language and active navigation
         entry, its links made relative to the page that shows it."""
-        key = (template, lang, active)
-        if key not in self._shared:
-            values = {"code": lang, "active": active, "root": ROOT, "config": self.config}
-            self._shared[key] = self.env.get_template(template).render(values)
-        return self._placed_for(key, self._shared[key], base_url)
+        values = {"code": lang, "active": active, "config": self.config}
+        return self._once((template, lang, active), template, values, base_url)
 
     def terms(self, vocabulary: str, terms, lang: str, base_url: str) -> Markup:
         """An item's places or themes, each a link to its page where it has one
         (lrp/partials/terms.html): rendered once per build for each list of terms in a language."""
-        key = ("lrp/partials/terms.html", vocabulary, tuple(terms), lang)
+        template = "lrp/partials/terms.html"
+        values = {"vocabulary": vocabulary, "terms": terms, "code": lang}
+        return self._once((template, vocabulary, tuple(terms), lang), template, values, base_url)
+
+    def _once(self, key: tuple, template: str, values: dict, base_url: str) -> Markup:
+        """``template`` rendered with ``values`` (and ROOT) the first time ``key`` is asked for,
+        then made relative to the page at ``base_url``."""
         if key not in self._shared:
-            values = {"vocabulary": vocabulary, "terms": terms, "code": lang, "root": ROOT}
-            self._shared[key] = self.env.get_template(key[0]).render(values)
+            self._shared[key] = self.env.get_template(template).render(values, root=ROOT)
         return self._placed_for(key, self._shared[key], base_url)
 
     def _placed_for(self, key: tuple, html: str, base_url: str) -> Markup:
