@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 import mkdocs_engine
+import pagefind_engine
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -31,6 +32,7 @@ def on_startup(*, command: str, dirty: bool, **kwargs) -> None:
     _command["serve"] = command == "serve"
     _command["dirty"] = dirty  # `mkdocs serve --dirty` (make serve): unchanged pages are not rebuilt
     mkdocs_engine.check_versions(logging.getLogger("mkdocs.hooks.lrp"))
+    pagefind_engine.check_version()
 
 
 # Runs first, so that other handlers and plugins see a loaded, checked content.

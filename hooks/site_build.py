@@ -18,11 +18,11 @@ from pathlib import Path
 import mkdocs_engine as engine
 from markupsafe import escape
 from mkdocs.exceptions import Abort
+from pagefind_engine import Indexer, IndexingError
 
 from lrp import Settings
 from lrp.contract.bodies import Converter
 from lrp.contract.messages import Message
-from lrp.outputs.search import Indexer, IndexingError
 from lrp.pages import freshness
 from lrp.pages.plan import SEARCHED
 from lrp.pages.view import SiteView

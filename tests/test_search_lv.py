@@ -471,14 +471,14 @@ def test_the_index_knows_each_items_type_and_date(real_site):
     assert {fragment["filters"]["type"][0] for fragment in by_url.values()} == {"events", "publications", "pages"}
 
 
-# ---- the index cut into smaller chunks (hooks/lrp/outputs/search.py: rechunk) ---------------------------------
+# ---- the index cut into smaller chunks (hooks/pagefind_engine.py: rechunk) ---------------------------------
 
 
 def bundle_of(tmp_path, pages: int, cut: bool = True) -> Path:
     """A Latvian bundle of ``pages`` pages, each with common words; one names a rare person."""
     import random
 
-    from lrp.outputs import search
+    import pagefind_engine as search
 
     words = "romu kopiena sadarbība seminārs mācības jauniešiem sievietēm pašvaldībā Rīgā Viļakā pieredze".split()
     indexer = search.Indexer(cut=cut)
@@ -498,14 +498,14 @@ def chunks_of(bundle: Path) -> list[list[str]]:
     """The language's chunks as [from, to, name], from its metadata."""
     import json
 
-    from lrp.outputs import search
+    import pagefind_engine as search
 
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     return search._decode(search._read(bundle / f"pagefind.{entry['languages']['lv']['hash']}.pf_meta"))[2]
 
 
 def words_of(bundle: Path, name: str) -> list[str]:
-    from lrp.outputs import search
+    import pagefind_engine as search
 
     return [word for word, _ in search._entries(search._read(bundle / "index" / f"{name}.pf_index"))]
 
@@ -562,17 +562,3 @@ def test_search_finds_the_same_in_the_cut_index(tmp_path, browser):
             page.close()
     assert found[cut] == found[whole]
     assert dict((q, n) for q, n, _ in found[cut])["rudevi"] == 1
-
-
-def test_a_bundle_it_does_not_know_is_left_as_it_is(tmp_path):
-    from lrp.outputs.search import rechunk
-
-    bundle = tmp_path / "pagefind"
-    (bundle / "index").mkdir(parents=True)
-    entry = '{"version":"9.9","languages":{"lv":{"hash":"lv_x","page_count":1}}}'
-    (bundle / "pagefind-entry.json").write_text(entry, encoding="utf-8")
-    (bundle / "pagefind.lv_x.pf_meta").write_bytes(b"not gzip")
-    rechunk(bundle)
-    assert (bundle / "pagefind-entry.json").read_text(encoding="utf-8") == entry
-    assert (bundle / "pagefind.lv_x.pf_meta").read_bytes() == b"not gzip"
-    rechunk(tmp_path / "nothing")  # no bundle at all

@@ -1,37 +1,53 @@
-"""Pagefind's indexer fed page by page while the site is built, in its own process.
+"""Pagefind's private formats in one room: its service protocol (the indexer, fed page by page
+while the site is built) and its index format (the cut of the index into smaller chunks).
+
+Written for Pagefind 1.5.2 (``WRITTEN_FOR``; requirements.txt pins it). ``check_version`` says in
+one line at start-up when the installed Pagefind is another. The cut reads the version that the
+bundle's own ``pagefind-entry.json`` names; for another version, or a file it does not know, it
+leaves the index as Pagefind wrote it and says so in the build's log (search still works; only the
+first search's size grows). tests/test_pagefind_engine.py fails on a format the cut does not
+know; MAINTAINING.md ("Pagefind") says how to upgrade.
 
 Pagefind's `--service` mode reads requests on its standard input and answers on its standard
 output, each a base64-encoded JSON object followed by a comma (the protocol of Pagefind's own
 Python and Node.js clients). Each page is written to Pagefind as soon as it is rendered, by the
 build's own thread into a pipe made large (on Linux) so that the build seldom waits; Pagefind
 indexes on another core while the build goes on, and nobody waits for its answers: only the
-final write is awaited. (A writer thread of ours cost the build more, in handing the
-interpreter back and forth, than the writes themselves.) Pagefind's Python client is not used:
-it reads one answer per tenth of a second, far too slow for thousands of pages.
-
-Once Pagefind has written the bundle, its index is cut into smaller chunks (``rechunk``) by a
-process per language, started while Pagefind writes and told what to cut as soon as Pagefind has
-said so and ended (its last writes reach the disk only then): the build renders its last pages
-(the listings and the timeline, which search leaves out) and writes its exports while the index
-is cut on the cores Pagefind no longer needs.
+final write is awaited. Pagefind's Python client is not used: it reads one answer per tenth of a
+second, far too slow for thousands of pages. Once Pagefind has written the bundle and ended (its
+last writes reach the disk only then), its index is cut into smaller chunks (``rechunk``).
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
-import functools
 import gzip
 import hashlib
 import itertools
 import json
+import logging
 import os
-import re
 import subprocess
-import sys
 import threading
 import time
+from importlib import metadata
 from pathlib import Path
+
+WRITTEN_FOR = "1.5.2"  # the Pagefind release whose protocol and index format this module speaks
+log = logging.getLogger("mkdocs.hooks.lrp")
+
+
+def check_version() -> str | None:
+    """The installed Pagefind's version where it is not WRITTEN_FOR (said in one line), else None."""
+    try:
+        installed = metadata.version("pagefind_bin_extended")
+    except metadata.PackageNotFoundError:
+        installed = "not installed"
+    if installed == WRITTEN_FOR:
+        return None
+    log.warning(f"hooks/pagefind_engine.py was written for Pagefind {WRITTEN_FOR}, not {installed} (MAINTAINING.md)")
+    return installed
 
 
 def executable() -> Path:
@@ -49,9 +65,6 @@ def executable() -> Path:
 
 class IndexingError(RuntimeError):
     pass
-
-
-_LANG = re.compile(r'<html[^>]*?\slang="([^"]+)"')  # a page's language, in its <html> tag
 
 
 def searched_part(html: str) -> str:
@@ -90,10 +103,6 @@ class Indexer:
         self._stderr: list[bytes] = []
         self._writing: int | None = None  # the id of the request to write the bundle, once sent
         self._cut = cut  # cut the written index into smaller chunks (rechunk)
-        self._cutting: Cutting | None = None  # the processes that cut it, once started
-        self._languages: set[str] = set()  # of the pages added: a cut process is made ready for each
-        self._ready: list = []  # cut processes started while Pagefind writes, waiting to be told what to cut
-        self._written: str | None = None  # where Pagefind wrote the bundle, once it says so
         self._threads = [
             threading.Thread(target=self._read_answers, daemon=True),
             threading.Thread(target=lambda: self._stderr.append(self._process.stderr.read()), daemon=True),
@@ -104,10 +113,7 @@ class Indexer:
 
     def add(self, html: str, url: str) -> None:
         """Index one page; ``url`` is its address from the site root, such as ``/en/events/x/``."""
-        part = searched_part(html)
-        if language := _LANG.search(part, 0, 500):
-            self._languages.add(language[1])
-        self._send(self._page(part, url))
+        self._send(self._page(searched_part(html), url))
 
     def add_built(self, site: Path, pages: list[str]) -> None:
         """Index pages built before: their files, relative to ``site``, which Pagefind reads itself."""
@@ -118,39 +124,27 @@ class Indexer:
 
     def start_writing(self, output: Path) -> None:
         """Ask for the search bundle in ``output`` (the site's pagefind/ folder) once every page
-        to index was added; Pagefind writes it while the rest of the site is built, and a process
-        for each language starts meanwhile, ready to cut the index as soon as it is written."""
+        to index was added; Pagefind writes it while the rest of the site is built."""
         if self._writing is None:
-            if self._cut:  # before the request: its answer hands them over
-                self._ready = Cutting.ready(len(self._languages))
             self._writing = self._send(
                 {"type": "WriteFiles", "index_id": self._index, "output_path": str(output)}, True
             )
 
     def finish(self, output: Path) -> None:
-        """Wait until the search bundle is written into ``output``, stop Pagefind, and wait until
-        its index is cut into smaller chunks (``rechunk``, begun as soon as Pagefind had written it)."""
+        """Wait until the search bundle is written into ``output``, stop Pagefind, and cut its
+        index into smaller chunks (``rechunk``)."""
         try:
             self.start_writing(output)
             self._wait(self._writing)
             if self._errors:
                 raise IndexingError("\n".join(self._errors))
-        except BaseException:
-            self.close()
-            raise
-        self._stop()  # Pagefind's memory is freed before the cut ends
+        finally:
+            self.close()  # Pagefind's memory is freed before the cut
         if self._cut:
-            self._finish_cut(output)
-
-    def _finish_cut(self, output: Path) -> None:
-        """The cut's processes finished; where none could start or one failed, the index is cut
-        here (the entry still names Pagefind's own chunks until a cut is complete)."""
-        cutting, self._cutting = self._cutting, None
-        try:
-            if cutting is None or not cutting.finish():
+            try:
                 rechunk(output)
-        except Exception as error:  # noqa: BLE001 - one line, not a traceback, for whatever went wrong
-            raise IndexingError(f"the index could not be cut into chunks: {error!r}") from None
+            except Exception as error:  # noqa: BLE001 - one line, not a traceback, for whatever went wrong
+                raise IndexingError(f"the index could not be cut into chunks: {error!r}") from None
 
     def finish_later(self, output: Path, report) -> None:
         """Finish in a thread of its own, calling ``report(error)`` if writing fails."""
@@ -164,21 +158,8 @@ class Indexer:
         threading.Thread(target=finish, daemon=True).start()
 
     def close(self) -> None:
-        """Stop Pagefind and the threads that read from it, and wait for the cut if it began."""
-        self._stop()
-        if self._cutting is not None:  # after a failed build: the cut ends soon
-            self._cutting.wait()
-
-    def _stop(self) -> None:
-        """Stop Pagefind and the threads that read from it (and any cut process left waiting)."""
-        self._end_process()
-        for thread in self._threads:
-            thread.join()
-        Cutting.dismiss(self._ready)
-        self._ready = []
-
-    def _end_process(self) -> None:
-        """Pagefind ends when its input closes (killed if it has not within ten seconds)."""
+        """Stop Pagefind (killed if it has not ended within ten seconds of its input closing) and
+        the threads that read from it."""
         with contextlib.suppress(OSError, ValueError):  # it had stopped, or its input was closed, already
             self._process.stdin.close()
         try:
@@ -186,6 +167,8 @@ class Indexer:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+        for thread in self._threads:
+            thread.join()
 
     def _send(self, payload, wait: bool = False) -> int:
         message_id = next(self._ids)
@@ -222,16 +205,6 @@ class Indexer:
             with self._answered:  # Pagefind has stopped: nobody waits for an answer that cannot come
                 self._ended = True
                 self._answered.notify_all()
-        ready, self._ready = self._ready, []
-        if self._written is None:
-            Cutting.dismiss(ready)
-            return
-        try:
-            self._process.wait()
-            self._cutting = Cutting.start(self._written, ready)
-        except Exception:  # noqa: BLE001 - no cut begun here: the build cuts the index itself
-            self._cutting = None
-            Cutting.dismiss(ready)
 
     def _read_until_the_end(self) -> None:
         pending = b""
@@ -250,10 +223,6 @@ class Indexer:
                     # Pagefind answers while its last writes are still under way, and ends at once
                     # (losing them) when its input closes: the answer counts once they are done.
                     _wait_until_whole(Path(payload.get("output_path") or "."))
-                    if self._cut:
-                        self._written = payload.get("output_path")
-                        with contextlib.suppress(OSError, ValueError):  # nothing more to ask: Pagefind ends
-                            self._process.stdin.close()
                 if answer.get("message_id") in self._waiting:
                     with self._answered:
                         self._answers[answer["message_id"]] = payload
@@ -262,98 +231,8 @@ class Indexer:
                 time.sleep(0.05)  # for each wake-up takes the interpreter from the build a moment
 
     def _failure(self) -> str:
-        self._end_process()  # where its answers stopped first, Pagefind is stopped too
-        for thread in self._threads[1:]:
-            thread.join(timeout=1)
+        self.close()  # where its answers stopped first, Pagefind is stopped too
         return b"".join(self._stderr).decode(errors="replace").strip() or f"exit status {self._process.returncode}"
-
-
-class Cutting:
-    """``rechunk`` with each language cut by a Python process of its own (this file run as a
-    script), all at once; ``finish`` names the new chunks in the entry once every language is cut.
-    The processes are started ``ready`` while Pagefind writes, and told on their input what to cut."""
-
-    def __init__(self, bundle: Path, entry: dict, processes: dict):
-        self.bundle, self.entry, self.processes = bundle, entry, processes
-
-    @staticmethod
-    def _process() -> subprocess.Popen:
-        return subprocess.Popen(
-            [sys.executable, "-I", str(Path(__file__).resolve())],  # -I: not its folder, nor the user's site
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,  # a cut that fails is made again by the build, which reports it
-        )
-
-    @classmethod
-    def ready(cls, count: int) -> list[subprocess.Popen]:
-        """Up to ``count`` processes started, each waiting to be told a bundle and a language."""
-        processes = []
-        with contextlib.suppress(Exception):  # none can start: ``start`` tries again, or the build cuts
-            while len(processes) < count:
-                processes.append(cls._process())
-        return processes
-
-    @staticmethod
-    def dismiss(processes) -> None:
-        """Processes made ready and not needed: their input closes, and each ends without a cut."""
-        for process in processes:
-            with contextlib.suppress(OSError, ValueError):
-                process.stdin.close()
-        for process in processes:
-            _output(process)
-
-    @classmethod
-    def start(cls, output, ready=()) -> Cutting | None:
-        """The cut of the bundle at ``output`` begun, by the ``ready`` processes and more where
-        there are more languages; None where it cannot begin (the build then cuts it in its own
-        process). Called by the thread that reads Pagefind's answers: it raises nothing."""
-        ready, processes = list(ready), {}
-        try:
-            bundle = Path(output)
-            entry = _entry(bundle)
-            for code in entry["languages"] if entry else ():
-                process = processes[code] = ready.pop() if ready else cls._process()
-                with contextlib.suppress(OSError, ValueError):  # it has ended: its output says so
-                    process.stdin.write(json.dumps([str(bundle), code]).encode() + b"\n")
-                    process.stdin.close()
-        except Exception:  # noqa: BLE001 - no Python to start (an embedded interpreter, say), or no bundle
-            cls(None, None, processes).wait()
-            return None
-        finally:
-            cls.dismiss(ready)
-        return cls(bundle, entry, processes)
-
-    def finish(self) -> bool:
-        """Wait for every language's process; name the new chunks in the entry where all of them
-        cut theirs. False where one failed (nothing is named: the entry is as Pagefind wrote it)."""
-        cuts, failed = {}, False
-        for code, process in self.processes.items():
-            out = _output(process)  # what a language's cut wrote (JSON), or null: left as it is
-            try:
-                cuts[code] = json.loads(out)
-            except ValueError:
-                failed = True
-            failed = failed or process.returncode != 0
-        if failed:
-            return False
-        if self.entry is not None:
-            finish_cut(self.bundle, self.entry, cuts)
-        return True
-
-    def wait(self) -> None:
-        for process in self.processes.values():
-            _output(process)
-
-
-def _output(process: subprocess.Popen) -> bytes:
-    """All a cut process writes (its input closed before), once it has ended."""
-    out = b""
-    with contextlib.suppress(OSError, ValueError):  # read before, or closed
-        out = process.stdout.read()
-        process.stdout.close()
-    process.wait()
-    return out
 
 
 def _wait_until_whole(bundle: Path, timeout: float = 30.0) -> None:
@@ -408,12 +287,31 @@ FAMILY = 4
 _HEADER = b"pagefind_dcd"
 
 
-def rechunk(bundle: Path) -> None:
+def rechunk(bundle: Path) -> list[str]:
     """Cut each language's index chunks in ``bundle`` (Pagefind's output folder) to CHUNK_BYTES.
-    A bundle this code does not know (another Pagefind version) is left as it is."""
+    What this code does not know (a bundle of another Pagefind version, a file not as Pagefind
+    1.5 writes it) is left as Pagefind wrote it, with a warning in the build's log; the languages
+    so left are returned."""
     entry = _entry(bundle)
-    if entry is not None:
-        finish_cut(bundle, entry, {code: cut_language(bundle, code, entry) for code in entry["languages"]})
+    if entry is None:
+        log.warning(
+            f"the search index was not cut: {bundle}/pagefind-entry.json is not as Pagefind {WRITTEN_FOR} writes it"
+        )
+        return ["*"]
+    if entry.get("version") != WRITTEN_FOR:
+        log.warning(
+            f"the search index was not cut: it was written by Pagefind {entry.get('version')}, and "
+            f"hooks/pagefind_engine.py knows the format of {WRITTEN_FOR} (MAINTAINING.md, Pagefind)"
+        )
+        return list(entry["languages"])
+    cuts = {code: cut_language(bundle, code, entry) for code in entry["languages"]}
+    skipped = [code for code, cut in cuts.items() if cut is None]
+    for code in skipped:
+        log.warning(
+            f"the search index of '{code}' was not cut: its files are not as Pagefind {WRITTEN_FOR} writes them"
+        )
+    finish_cut(bundle, entry, cuts)
+    return skipped
 
 
 def _entry(bundle: Path) -> dict | None:
@@ -540,30 +438,6 @@ def _write(path: Path, data: bytes) -> None:
 
 def _entries(data: bytes) -> list[tuple[str, bytes]]:
     """The word entries of a chunk, [[word, pages, variants], …], each as its raw bytes."""
-    return _entries_as_written(data) or _entries_item_by_item(data)
-
-
-def _entries_as_written(data: bytes) -> list[tuple[str, bytes]] | None:
-    """The word entries of a chunk, each matched whole by _entry_pattern (in C, not a Python step
-    per item); None where a chunk is not as Pagefind 1.5 writes them, which is then read item by item."""
-    if len(data) < 2:
-        return None
-    major, count, pos = _head(data, 0)
-    major_list, words, pos = _head(data, pos)
-    if (major, count, major_list) != (4, 1, 4):
-        return None
-    entries, match = [], _entry_pattern().match
-    for _ in range(words):
-        found = match(data, pos)
-        if not found:
-            return None
-        _, length, text = _head(data, pos + 1)
-        entries.append((data[text : text + length].decode(), data[pos : found.end()]))
-        pos = found.end()
-    return entries if pos == len(data) else None
-
-
-def _entries_item_by_item(data: bytes) -> list[tuple[str, bytes]]:
     major, count, pos = _head(data, 0)
     if (major, count) != (4, 1):
         raise ValueError("unknown chunk")
@@ -583,27 +457,6 @@ def _entries_item_by_item(data: bytes) -> list[tuple[str, bytes]]:
     if pos != len(data):
         raise ValueError("unknown chunk")
     return entries
-
-
-# A word's entry as Pagefind 1.5 writes it: [word, pages, variants], a page [number, positions,
-# positions in its metadata], a variant [word, pages]. The arrays are matched by what they hold,
-# not by their counts: an array of integers ends where something other than an integer begins,
-# and a list of pages where something other than a page does (a page begins with an integer, an
-# entry with text). A chunk whose entries do not all match, one after the other up to its end and
-# as many as it says, is read item by item (_skip), which follows the counts.
-_INT = rb"(?:[\x00-\x17\x20-\x37]|[\x18\x38].|[\x19\x39].{2}|[\x1a\x3a].{4}|[\x1b\x3b].{8})"
-_ARRAY = rb"(?:[\x80-\x97]|\x98.|\x99.{2}|\x9a.{4})"
-_TEXT = rb"(?:%s)" % b"|".join(
-    [bytes([0x60 + n]) + rb".{%d}" % n for n in range(24)]
-    + [b"\x78" + re.escape(bytes([n])) + rb".{%d}" % n for n in range(24, 256)]
-)
-_PAGES = _ARRAY + rb"(?:\x83" + _INT + (_ARRAY + _INT + rb"*+") * 2 + rb")*+"
-
-
-@functools.cache
-def _entry_pattern() -> re.Pattern:
-    """Compiled when a cut first needs it (a fiftieth of a second: not on the build's way)."""
-    return re.compile(rb"\x83" + _TEXT + _PAGES + _ARRAY + rb"(?:\x82" + _TEXT + _PAGES + rb")*+", re.DOTALL)
 
 
 # A small reader and writer of CBOR (RFC 8949), as much as Pagefind's files use: integers, text,
@@ -702,11 +555,3 @@ def _encode(value) -> bytes:
         data = value.encode()
         return _cbor_head(3, len(data)) + data
     return _cbor_head(4, len(value)) + b"".join(_encode(item) for item in value)
-
-
-if __name__ == "__main__":  # a process Cutting starts: told a bundle and a language on its input,
-    # it cuts that language and says what was written; told nothing (its input closed), it ends.
-    _entry_pattern()  # while it waits
-    if _told := sys.stdin.readline():
-        _bundle, _code = json.loads(_told)
-        print(json.dumps(cut_language(Path(_bundle), _code, _entry(Path(_bundle)))))
