@@ -2,8 +2,8 @@
 hooks/site.py hands every event to, as Material's plugins hand theirs to their managers.
 
 It owns what lives exactly as long as the build: the content and its plan, the view templates
-read, the per-language navigation, the search indexer, the garbage collector's freeze, and the
-exports. Nothing of it outlives the build (the preview makes a new one for every rebuild).
+read, the per-language navigation, the search indexer, the garbage collector's freeze (undone
+when the build ends) and the exports. Nothing of it outlives the build (the preview makes a new one for every rebuild).
 """
 
 from __future__ import annotations
@@ -182,16 +182,13 @@ class SiteBuild:
             content = self.view.export(export)
             path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
         self.view.share_images().write(site)  # link-preview pictures, drawn once per build
+        self._thaw()  # the build's objects are the collector's again: nothing of it outlives the build
         if self.serve:  # the preview reloads at once; its search follows a moment later
-            self._thaw()  # the next rebuild runs in this process: this one's objects are collected as usual
             self.search.finish_later(site / "pagefind", lambda e: log.error(f"Pagefind could not index the site: {e}"))
             return
-        # A build ends its process: what stays frozen is not gone through again as the process ends
-        # (the collector's last pass over the whole build cost a sixth of a second at N = 1000).
         try:
             self.search.finish(site / "pagefind")
         except IndexingError as error:
-            self._thaw()
             raise Abort(f"Pagefind could not index the site: {error}") from None
 
     def error(self) -> None:
