@@ -87,7 +87,7 @@ class Content:
         """The published width and height of an image of the repository, else None."""
         if path not in self._sizes:
             full = self.settings.root / path
-            ok = media.is_processed(path) and full.is_file() and not full.is_symlink()
+            ok = media.is_image(path) and full.is_file() and not full.is_symlink()
             try:
                 self._sizes[path] = media.published_size(full) if ok else None
             except Exception:  # noqa: BLE001 - a broken image is reported by check_file
