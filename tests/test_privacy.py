@@ -3,6 +3,7 @@
 import io
 import re
 
+import pytest
 from conftest import build_site, read, write_site
 from PIL import Image, PngImagePlugin
 
@@ -259,3 +260,14 @@ def test_an_animation_counts_the_pixels_of_every_frame(tmp_path, monkeypatch):
         except Invalid as error:
             refused = error.message.key
         assert refused == (None if allowed else "media.too_big")
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP"])
+def test_an_image_with_a_broken_exif_block_is_published_without_it(tmp_path, kind):
+    from lrp.outputs import media
+
+    path = tmp_path / f"p.{kind.lower()}"
+    Image.new("RGB", (20, 10)).save(path, kind, exif=b"Exif\0\0" + SECRET)  # no TIFF header after "Exif"
+    assert media.published_size(path) == (20, 10)
+    published = media.prepare(path)
+    assert metadata_blocks(published) == [] and SECRET not in published

@@ -9,7 +9,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from PIL import Image, ImageOps, ImageSequence
+from PIL import Image, ImageSequence
 
 from ..contract.errors import Invalid
 from ..contract.messages import Message
@@ -21,6 +21,16 @@ IMAGES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif
 DOCUMENTS = {".pdf": b"%PDF-"}
 IMAGE_TYPES = tuple(IMAGES)
 FILE_TYPES = (*IMAGES, *DOCUMENTS)
+# How an image stored in an EXIF orientation is turned upright.
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 # How each image type is written anew: a JPEG has one frame; PNG (APNG), WebP and GIF keep their
 # animation. Nothing the file carries besides its pixels is passed on, but its colour profile.
 SAVE = {
@@ -94,7 +104,7 @@ def published_size(path: Path) -> tuple[int, int]:
     """Width and height of the published image, read from its header alone."""
     with Image.open(path) as image:
         width, height = image.size
-        if image.getexif().get(0x0112) in (5, 6, 7, 8):  # stored rotated by 90 degrees
+        if _orientation(image) in (5, 6, 7, 8):  # stored rotated by 90 degrees
             width, height = height, width
     scale = min(1.0, MAX_SIDE / max(width, height))
     return max(1, round(width * scale)), max(1, round(height * scale))
@@ -106,11 +116,11 @@ def prepare(path: Path) -> bytes:
     besides pixels (EXIF, XMP, IPTC, comments, text chunks) only its colour profile is kept."""
     size = published_size(path)
     with Image.open(path) as original:
-        kind = original.format
+        kind, turn = original.format, UPRIGHT.get(_orientation(original))
         options = dict(SAVE[kind], icc_profile=original.info.get("icc_profile"))  # colour, not personal data
         frames, durations = [], []
         for frame in ImageSequence.Iterator(original):
-            frames.append(_redrawn(frame, size))
+            frames.append(_redrawn(frame, turn, size))
             durations.append(frame.info.get("duration", 0))  # known once the frame is decoded
         if len(frames) > 1:
             options.update(save_all=True, append_images=frames[1:], duration=durations)
@@ -122,9 +132,18 @@ def prepare(path: Path) -> bytes:
     return out.getvalue()
 
 
-def _redrawn(frame: Image.Image, size: tuple[int, int]) -> Image.Image:
-    """A frame's pixels alone, upright and at ``size``."""
-    image = ImageOps.exif_transpose(frame)  # a copy
+def _orientation(image: Image.Image) -> int:
+    """How the image is stored (EXIF orientation, 1: upright); broken EXIF counts as upright
+    (it is not published either)."""
+    try:
+        return image.getexif().get(0x0112, 1)
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds for a broken EXIF block
+        return 1
+
+
+def _redrawn(frame: Image.Image, turn: Image.Transpose | None, size: tuple[int, int]) -> Image.Image:
+    """A frame's pixels alone, upright (turned by ``turn``) and at ``size``."""
+    image = frame.transpose(turn) if turn is not None else frame.copy()
     if "transparency" in image.info:  # a palette's or a colour's transparency lives in the info cleared below
         image = image.convert("RGBA")
     image.thumbnail(size)
