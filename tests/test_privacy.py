@@ -264,10 +264,12 @@ def test_an_animation_counts_the_pixels_of_every_frame(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP"])
 def test_an_image_with_a_broken_exif_block_is_published_without_it(tmp_path, kind):
-    from lrp.outputs import media
+    from lrp.outputs import media, share
 
     path = tmp_path / f"p.{kind.lower()}"
     Image.new("RGB", (20, 10)).save(path, kind, exif=b"Exif\0\0" + SECRET)  # no TIFF header after "Exif"
     assert media.published_size(path) == (20, 10)
     published = media.prepare(path)
     assert metadata_blocks(published) == [] and SECRET not in published
+    preview = share.crop(path)  # its link preview too
+    assert metadata_blocks(preview) == [] and SECRET not in preview

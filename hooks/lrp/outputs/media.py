@@ -116,11 +116,11 @@ def prepare(path: Path) -> bytes:
     besides pixels (EXIF, XMP, IPTC, comments, text chunks) only its colour profile is kept."""
     size = published_size(path)
     with Image.open(path) as original:
-        kind, turn = original.format, UPRIGHT.get(_orientation(original))
+        kind = original.format
         options = dict(SAVE[kind], icc_profile=original.info.get("icc_profile"))  # colour, not personal data
         frames, durations = [], []
         for frame in ImageSequence.Iterator(original):
-            frames.append(_redrawn(frame, turn, size))
+            frames.append(_redrawn(frame, size))
             durations.append(frame.info.get("duration", 0))  # known once the frame is decoded
         if len(frames) > 1:
             options.update(save_all=True, append_images=frames[1:], duration=durations)
@@ -141,9 +141,15 @@ def _orientation(image: Image.Image) -> int:
         return 1
 
 
-def _redrawn(frame: Image.Image, turn: Image.Transpose | None, size: tuple[int, int]) -> Image.Image:
-    """A frame's pixels alone, upright (turned by ``turn``) and at ``size``."""
-    image = frame.transpose(turn) if turn is not None else frame.copy()
+def upright(image: Image.Image) -> Image.Image:
+    """A copy of the image (its current frame) turned as its EXIF orientation says."""
+    turn = UPRIGHT.get(_orientation(image))
+    return image.transpose(turn) if turn is not None else image.copy()
+
+
+def _redrawn(frame: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """A frame's pixels alone, upright and at ``size``."""
+    image = upright(frame)
     if "transparency" in image.info:  # a palette's or a colour's transparency lives in the info cleared below
         image = image.convert("RGBA")
     image.thumbnail(size)
