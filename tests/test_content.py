@@ -152,6 +152,7 @@ def test_two_docs_pages_of_one_project_phase_are_a_clash_naming_both(tmp_path):
         f"docs/projects/phase-b.en.md:3: {taken} docs/phase-a.en.md; a phase has one page",
         f"docs/projects/phase-b.lv.md:3: {taken} docs/phase-a.lv.md; a phase has one page",
     ]
+    assert content.phases == {"platforma-v": content.docs["phase-a"], "platforma-vi": content.docs["phase-vi"]}
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,7 @@ class Content:
     mistakes: list = field(default_factory=list)
     warnings: list = field(default_factory=list)  # what editors should see to, that does not stop the build
     register: addresses.Register = field(default_factory=addresses.Register)  # who is written where
+    phases: dict = field(default_factory=dict)  # project id -> its docs page (Item): one page per phase
     _listings: dict = field(default_factory=dict, repr=False)  # (collection, lang) -> listing
     _files: dict = field(default_factory=dict, repr=False)  # (source folder, address, kind) -> path or Invalid
     _sizes: dict = field(default_factory=dict, repr=False)  # repository path -> published (width, height)
@@ -283,7 +284,7 @@ def _neutral_parts(name: str, values) -> list:
 
 def _phase_pages(content: Content, report: Report) -> None:
     """A project phase has one docs page: a second is a clash that names the first."""
-    pages: dict = {}  # project id -> its docs page (the first in the order of the files)
+    pages = content.phases  # the first page in the order of the files keeps the phase
     for item in content.docs.values():
         phase = item.value("project")
         if not phase:
