@@ -75,7 +75,7 @@ class PageFile(File):
 
 
 class ImageFile(File):
-    """A JPEG or PNG published without its metadata, one at a time as MkDocs copies files."""
+    """An image published anew from its pixels, without its metadata, one at a time as MkDocs copies files."""
 
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
@@ -104,7 +104,7 @@ def page_file(config, spec, unchanged: bool) -> PageFile:
 
 def media_file(config, repo_path: str, source: Path, dest_uri: str) -> File:
     """An image or download of the repository, published at ``dest_uri``."""
-    kind = ImageFile if media.is_processed(repo_path) else File
+    kind = ImageFile if media.is_image(repo_path) else File
     file = kind.generated(config, repo_path, abs_src_path=str(source))
     file.dest_uri = dest_uri
     return file

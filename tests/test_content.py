@@ -96,6 +96,65 @@ def test_same_slug_in_two_folders_and_translations_apart(tmp_path):
     )
 
 
+FOLDERS = ("stories", "events", "publications", "docs")
+# Files the build would not read, by class: another extension, a hidden folder, a hidden file.
+UNREAD = {
+    "file.unread": ("x.lv.markdown", "x.lv.txt", "x.lv.md~", "x.lv.md.bak", "x.lv", "images/notes.docx", "x"),
+    "file.bad_name": ("x.lv.MD", "x.LV.MD", "x.lv.Md"),
+    "file.hidden_folder": (".drafts/x.lv.md", ".drafts/images/p.png", "images/.cache/p.png", ".git/x.lv.md"),
+    "file.hidden": (".x.lv.md", "images/.p.png", ".DS_Store", ".lv.md"),
+}
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+@pytest.mark.parametrize(("key", "name"), [(key, name) for key, names in UNREAD.items() for name in names])
+def test_a_file_the_build_would_not_read_is_a_mistake(tmp_path, folder, key, name):
+    content = load(tmp_path, {f"{folder}/{name}": EVENT})
+    assert [(m.path, m.line, m.field, m.message.key) for m in content.mistakes] == [
+        (f"{folder}/{name}", 1, "file name", key)
+    ]
+    assert not content.items and not content.docs  # and it is not read
+
+
+def test_the_message_says_what_to_do_with_a_file_not_read(tmp_path):
+    content = load(tmp_path, {"events/x.lv.markdown": EVENT, "stories/.drafts/images/p.png": PNG})
+    assert lines(content) == [
+        "events/x.lv.markdown:1: file name: is never read: an entry is named <slug>.<language>.md, an image or "
+        "download is one of .jpg, .jpeg, .png, .webp, .gif, .pdf; rename the file or delete it",
+        "stories/.drafts/images/p.png:1: file name: is in the hidden folder .drafts/, which is never read; move "
+        "the file out of it or delete it (an entry that is not ready stays in its folder with status: draft)",
+    ]
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_media_anywhere_in_a_collection_and_a_gitkeep_are_no_mistakes(tmp_path, folder):
+    names = ("images/p.png", "p.PNG", "files/report.pdf", "a/b/c.webp", "x.JPEG", ".gitkeep", "images/.gitkeep")
+    content = load(tmp_path, {f"{folder}/{name}": PNG for name in names})
+    assert content.mistakes == []
+
+
+def test_two_docs_pages_of_one_project_phase_are_a_clash_naming_both(tmp_path):
+    page = "---\ntitle: Posms\nproject: {project}\n---\nTeksts.\n"
+    content = load(
+        tmp_path,
+        {
+            "docs/phase-a.lv.md": page.format(project="platforma-v"),
+            "docs/phase-a.en.md": page.format(project="platforma-v"),
+            "docs/projects/phase-b.lv.md": page.format(project="platforma-v"),
+            "docs/projects/phase-b.en.md": page.format(project="platforma-v"),
+            "docs/phase-c.en.md": page.format(project="platforma-v"),
+            "docs/phase-vi.lv.md": page.format(project="platforma-vi"),
+        },
+    )
+    taken = "project: the project phase 'platforma-v' already has its page"
+    assert lines(content) == [
+        f"docs/phase-c.en.md:3: {taken} docs/phase-a.en.md; a phase has one page",
+        f"docs/projects/phase-b.en.md:3: {taken} docs/phase-a.en.md; a phase has one page",
+        f"docs/projects/phase-b.lv.md:3: {taken} docs/phase-a.lv.md; a phase has one page",
+    ]
+    assert content.phases == {"platforma-v": content.docs["phase-a"], "platforma-vi": content.docs["phase-vi"]}
+
+
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [

@@ -33,6 +33,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "cannot be read: name it <slug>.<language>.md, in lowercase",
         "lv": "netiek lasīts: nosauciet failu <slug>.<valoda>.md, ar mazajiem burtiem",
     },
+    "file.hidden": {
+        "en": "its name begins with a dot, so it is hidden and never read; rename it or delete it",
+        "lv": "nosaukums sākas ar punktu, tāpēc fails ir slēpts un netiek lasīts; pārdēvējiet vai izdzēsiet to",
+    },
+    "file.hidden_folder": {
+        "en": "is in the hidden folder {folder}/, which is never read; move the file out of it or delete it "
+        "(an entry that is not ready stays in its folder with status: draft)",
+        "lv": "atrodas slēptajā mapē {folder}/, kas netiek lasīta; pārvietojiet failu ārpus tās vai izdzēsiet to "
+        "(nepabeigts ieraksts paliek savā mapē ar status: draft)",
+    },
+    "file.unread": {
+        "en": "is never read: an entry is named <slug>.<language>.md, an image or download is one of {types}; "
+        "rename the file or delete it",
+        "lv": "netiek lasīts: ieraksta faila nosaukums ir <slug>.<valoda>.md, attēls vai lejupielāde ir {types} "
+        "fails; pārdēvējiet vai izdzēsiet to",
+    },
     "file.no_language": {
         "en": "has no language suffix; name it {name}.{code}.md",
         "lv": "nosaukumā nav valodas; nosauciet failu {name}.{code}.md",
@@ -346,6 +362,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "related.self": {
         "en": "an item cannot be related to itself",
         "lv": "ieraksts nevar būt saistīts pats ar sevi",
+    },
+    "phase.page_taken": {
+        "en": "the project phase '{project}' already has its page {path}; a phase has one page",
+        "lv": "projekta posmam '{project}' jau ir sava lapa {path}; katram posmam ir viena lapa",
     },
     "launch.missing": {
         "en": "'{key}' does not exist{hint}",

@@ -22,6 +22,7 @@ from ..settings import COLLECTIONS, SECTIONS, SLUG, SLUG_MAX, Settings
 from .items import Item, Translation, in_date_order
 
 FOLDERS = (*COLLECTIONS, "docs")
+KEPT = {".gitkeep"}  # git keeps no empty folder; this empty file holds its place
 # The Markdown extensions of the site (mkdocs.yml) where a caller gives none, as MkDocs adds them.
 DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code", "footnotes")
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
@@ -41,6 +42,7 @@ class Content:
     mistakes: list = field(default_factory=list)
     warnings: list = field(default_factory=list)  # what editors should see to, that does not stop the build
     register: addresses.Register = field(default_factory=addresses.Register)  # who is written where
+    phases: dict = field(default_factory=dict)  # project id -> its docs page (Item): one page per phase
     _listings: dict = field(default_factory=dict, repr=False)  # (collection, lang) -> listing
     _files: dict = field(default_factory=dict, repr=False)  # (source folder, address, kind) -> path or Invalid
     _sizes: dict = field(default_factory=dict, repr=False)  # repository path -> published (width, height)
@@ -87,7 +89,7 @@ class Content:
         """The published width and height of an image of the repository, else None."""
         if path not in self._sizes:
             full = self.settings.root / path
-            ok = media.is_processed(path) and full.is_file() and not full.is_symlink()
+            ok = media.is_image(path) and full.is_file() and not full.is_symlink()
             try:
                 self._sizes[path] = media.published_size(full) if ok else None
             except Exception:  # noqa: BLE001 - a broken image is reported by check_file
@@ -132,13 +134,11 @@ def load_content(
             rel = path.relative_to(root).as_posix()
             if path.is_symlink():
                 report.add(rel, 1, "file name", Message("file.symlink"))
-            elif path.name.lower().endswith(".md") and (path.name.startswith(".") or path.suffix != ".md"):
-                report.add(rel, 1, "file name", Message("file.bad_name"))
-            elif (
-                path.suffix == ".md"
-                and path.is_file()
-                and not any(p.startswith(".") for p in path.relative_to(root).parts)
-            ):
+            elif not path.is_file():
+                continue
+            elif unread := _unread(path.relative_to(root / folder).parts):
+                report.add(rel, 1, "file name", unread)
+            elif path.suffix == ".md":
                 _read(content, folder, path, rel, report, converting)  # other files: media, checked where used
     everything = [*content.items.values(), *content.docs.values()]
     for item in everything:
@@ -147,6 +147,7 @@ def load_content(
     for item in everything:
         for tr in item.translations.values():
             _rules(tr, report)
+    _phase_pages(content, report)
     _references(content, report)
     _addresses(content, report)
     bodies.render(content, report, converter, expand, converting.results())
@@ -157,6 +158,25 @@ def load_content(
     content.mistakes = report.mistakes
     content.warnings = _unreported(content)
     return content
+
+
+def _unread(parts: tuple[str, ...]) -> Message | None:
+    """Why the build would not read a file of a collection (``parts``: its path inside the
+    collection's folder), or None: an entry's Markdown file, or an image or download (checked
+    where it is used). Nothing in a collection's folder is skipped in silence."""
+    hidden = next((index for index, part in enumerate(parts[:-1]) if part.startswith(".")), None)
+    name = parts[-1]
+    if hidden is not None:
+        return Message("file.hidden_folder", folder="/".join(parts[: hidden + 1]))
+    if name in KEPT:
+        return None
+    if name.startswith("."):
+        return Message("file.hidden")
+    if name.lower().endswith(".md"):
+        return None if name.endswith(".md") else Message("file.bad_name")  # the rest of the name: _read
+    if name.lower().endswith(media.FILE_TYPES):
+        return None
+    return Message("file.unread", types=", ".join(media.FILE_TYPES))
 
 
 def _unreported(content: Content) -> list[Mistake]:
@@ -260,6 +280,23 @@ def _neutral_parts(name: str, values) -> list:
     keys = LABELLED[name]
     keys = (keys,) if isinstance(keys, str) else keys
     return [tuple((k, v) for k, v in entry if k in keys) for entry in values]
+
+
+def _phase_pages(content: Content, report: Report) -> None:
+    """A project phase has one docs page: a second is a clash that names the first."""
+    pages = content.phases  # the first page in the order of the files keeps the phase
+    for item in content.docs.values():
+        phase = item.value("project")
+        if not phase:
+            continue
+        first = pages.setdefault(phase, item)
+        if first is item:
+            continue
+        for tr in item.translations.values():
+            if "project" in tr.own:
+                other = first.translations.get(tr.lang) or next(iter(first.translations.values()))
+                taken = Message("phase.page_taken", project=phase, path=other.path)
+                report.add(tr.path, tr.meta.line("project"), "project", taken)
 
 
 def _rules(tr: Translation, report: Report) -> None:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from . import media
+
 SIZE = (1200, 630)
 FONTS = Path(__file__).parent / "fonts"
 PRIMARY = (11, 79, 108)  # #0b4f6c, the site's header colour
@@ -65,7 +67,7 @@ def crop(path: Path) -> bytes:
     usually are), as JPEG without EXIF, XMP or comments; transparency on white."""
     with Image.open(path) as original:
         original.seek(0)  # the first frame of an animation
-        image = ImageOps.exif_transpose(original)
+        image = media.upright(original)
         icc = original.info.get("icc_profile")  # colour, not personal data
         if image.mode in ("RGBA", "LA", "P", "PA"):
             image = image.convert("RGBA")

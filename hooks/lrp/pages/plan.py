@@ -195,10 +195,9 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
             ]
             pages.append(page)
 
-    phases = {item.value("project"): item for item in content.docs.values() if item.value("project")}
     for page in pages:  # a phase's docs page lists its activities: it shows the whole content
         if page.kind == "item" or (page.kind == "doc" and not page.translation.item.value("project")):
-            page.sources = _sources(page.translation.item, phases)
+            page.sources = _sources(page.translation.item, content.phases)
 
     pages = _claim(content, pages, exports)
     by_src = {page.src_uri: page for page in pages}

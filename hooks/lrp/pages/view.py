@@ -34,7 +34,6 @@ class SiteView:
         self.searched = SEARCHED  # kinds of page whose content search indexes
         self._timelines: dict = {}  # lang -> timeline entries, once per build
         self._filters: dict = {}  # lang -> facet values of its timeline
-        self._project_pages: dict | None = None  # project id -> its docs page
         self._map: geo.Map | None = None
         self._history: history.History | None = None  # read from Git once per build, when first needed
         self._changes: dict = {}  # item key -> when its content last changed
@@ -183,11 +182,7 @@ class SiteView:
 
     def project_page(self, project_id: str | None, lang: str) -> Translation | None:
         """The docs page of a project phase in a language, or None."""
-        if self._project_pages is None:  # once per build, not once per item page
-            self._project_pages = {
-                item.value("project"): item for item in self.content.docs.values() if item.value("project")
-            }
-        return self.content.translation(self._project_pages.get(project_id), lang)
+        return self.content.translation(self.content.phases.get(project_id), lang)
 
     def latest(self, collection: str, lang: str, count: int = 3) -> list[Translation]:
         return self.content.listing(collection, lang)[:count]
