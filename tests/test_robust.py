@@ -583,12 +583,23 @@ def test_every_wrong_entry_of_a_list_is_its_own_mistake(tmp_path):
 # ---- UI strings ----------------------------------------------------------------------------------
 
 
-def ui(tmp_path, en: str) -> Strings:
-    root = write_site(tmp_path, {"data/ui/en.yml": en}, base=None)
+def english(changes: str) -> str:
+    """data/ui/en.yml with the lines of ``changes`` (at the top) in place of those of their keys."""
+    keys = {line.split(":", 1)[0] for line in changes.splitlines()}
+    kept = [
+        line for line in (REPO / "data/ui/en.yml").read_text("utf-8").splitlines() if line.split(":", 1)[0] not in keys
+    ]
+    return changes + "\n".join(kept) + "\n"
+
+
+def ui(tmp_path, en: str, lv: str | None = None) -> Strings:
+    """The strings of a site whose English texts are the repository's with ``en`` in place."""
+    files = {"data/ui/en.yml": english(en), **({"data/ui/lv.yml": lv} if lv is not None else {})}
+    root = write_site(tmp_path, files, base=None)
     return Strings.load(dataclasses.replace(SETTINGS, root=root))
 
 
-FORMATTED = sorted(key for key in Strings.load(SETTINGS).tables["lv"] if placeholders(key))  # with plural forms
+FORMATTED = sorted(key for key in Strings.load(SETTINGS).tables["en"] if placeholders(key))  # with plural forms
 
 
 @pytest.mark.parametrize("key", FORMATTED)
@@ -605,11 +616,15 @@ def test_a_ui_string_with_a_placeholder_its_caller_does_not_fill_falls_back(tmp_
     assert strings.t("en", key, **values) == strings.t("lv", key, **values) != key  # the default language's
 
 
-def test_a_ui_string_may_leave_out_a_placeholder_and_write_braces(tmp_path):
+def test_a_ui_string_uses_the_placeholders_of_the_default_languages_and_may_write_braces(tmp_path):
     strings = ui(tmp_path, "pagination.title: 'Page {number}'\nsearch.none: 'Nothing {here}'\n")
-    assert strings.mistakes == []
-    assert strings.t("en", "pagination.title", title="T", number=2) == "Page 2"
+    assert [str(m) for m in strings.mistakes] == [
+        "data/ui/en.yml:1: pagination.title: must use the same placeholders as the default language's text: "
+        "{number}, {title}"
+    ]
     assert strings.t("en", "search.none") == "Nothing {here}"  # a text without placeholders is shown as written
+    # a plural form may leave the count out: English "one" is 1 alone
+    assert ui(tmp_path / "one", "timeline.year_count.one: one entry\n").mistakes == []
 
 
 @pytest.mark.parametrize("value", ["[a, b]", "{a: b}", '"a\\x07"', '"\\u202e"', '"\\u200b"'])
