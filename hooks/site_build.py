@@ -68,7 +68,7 @@ class SiteBuild:
                 include_drafts=serve,
             )
         self.content, self.plan = site.content, site.plan
-        self.view = SiteView(self.content, self.plan, site.strings, config.site_url or "/")
+        self.view = SiteView(self.content, self.plan, site.strings, config.site_url or "/", outlines=site.outlines)
         self.navs: dict = {}  # lang code -> its Navigation
         self.search: Indexer | None = None  # started once the content is known to be good
         self.unchanged: set[str] = set()  # dirty builds: pages left as built before

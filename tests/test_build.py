@@ -346,10 +346,12 @@ def test_real_content_builds_strict(tmp_path):
 
 
 def test_a_third_language_needs_only_configuration_and_strings(tmp_path):
+    texts = (REPO / "data/ui/en.yml").read_text(encoding="utf-8")  # every text, here English but two
+    texts = texts.replace("site.name: Latvian Roma Platform", "site.name: Latviaki romani platforma")
     root = write_site(
         tmp_path,
         {
-            "data/ui/rom.yml": "site.name: Latviaki romani platforma\nsection.events: Pasakumi (rom)\n",
+            "data/ui/rom.yml": texts.replace("section.events: Events", "section.events: Pasakumi (rom)"),
             "events/fiction-month.rom.md": "---\ntitle: Sikhimaski kurko\nsummary: Made-up Romani text for a test.\n---\n",
         },
     )

@@ -4,6 +4,7 @@ list is its own mistake, and the preview keeps serving the valid pages."""
 
 import dataclasses
 import datetime as dt
+import html
 import logging
 import os
 import re
@@ -16,12 +17,16 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, build_site, pages, write_site
-from test_content import EVENT, SETTINGS, TODAY, event, lines
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from test_content import EVENT, PNG, SETTINGS, TODAY, event, lines
 from test_content import load as load_content_of
 
 from lrp import Settings, load_content
+from lrp.contract import safehtml
+from lrp.contract.chars import BRAILLE_BLANK, DEFAULT_IGNORABLE, NOT_CHARACTERS, blank, invisible
 from lrp.contract.errors import BIDI_CONTROLS, Invalid
-from lrp.contract.fields import count, flag, invisible, number, plain_text
+from lrp.contract.fields import count, flag, number, plain_text
 from lrp.contract.yamlmarks import ANCHORS, load_mapping
 from lrp.model.dates import YEARS, PartialDate, format_partial, format_span
 from lrp.pages.plan import plan_site
@@ -273,13 +278,6 @@ def test_a_translation_without_what_the_broken_file_gives_is_not_shown_in_the_pr
 # ---- plain text -------------------------------------------------------------------------------
 
 CONTROLS = [chr(c) for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0))]
-PREPENDED = {0x0600, 0x0601, 0x0602, 0x0603, 0x0604, 0x0605, 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x110BD, 0x110CD}
-INVISIBLE = [
-    chr(c)
-    for c in range(0x110000)
-    if not 0xD800 <= c <= 0xDFFF and chr(c) not in BIDI_CONTROLS and c not in PREPENDED and invisible(chr(c))
-    if unicodedata.category(chr(c)) not in ("Cc", "Zl", "Zp")
-]
 
 
 @pytest.mark.parametrize("char", CONTROLS, ids=lambda c: f"U+{ord(c):04X}")
@@ -318,13 +316,122 @@ def test_bidirectional_marks_are_allowed_in_text_but_are_not_text(mark):
         plain_text(mark * 3)
 
 
-def test_text_made_only_of_invisible_characters_is_a_mistake():
-    assert len(INVISIBLE) > 150  # spaces, zero-width characters, format characters, fillers
-    for char in INVISIBLE:
-        with pytest.raises(Invalid) as error:
-            plain_text(char * 3)
-        assert str(error.value) in ("is empty", "has no visible characters, only invisible ones"), hex(ord(char))
-        assert plain_text(f"A{char}B")  # inside a text it is allowed (a soft hyphen, a joiner in an emoji…)
+# XML 1.0's Char production: what a feed, a sitemap or a calendar may carry.
+XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
+MARKS = ("Mn", "Me")
+SHOWN = (
+    "Lu",
+    "Ll",
+    "Lt",
+    "Lm",
+    "Lo",
+    "Mc",
+    "Nd",
+    "Nl",
+    "No",
+    "Pc",
+    "Pd",
+    "Ps",
+    "Pe",
+    "Pi",
+    "Pf",
+    "Po",
+    "Sm",
+    "Sc",
+    "Sk",
+    "So",
+)
+
+
+def every_char():
+    return map(chr, range(0x110000))
+
+
+def test_whatever_a_text_field_accepts_xml_accepts():
+    """Over every code point: a text holding it is refused, or is XML 1.0 text that is no
+    noncharacter (U+FDD0..U+FDEF, U+xxFFFE, U+xxFFFF) either."""
+    for char in every_char():
+        try:
+            text = plain_text(f"A{char}B")
+        except Invalid as error:
+            assert error.message.key in ("text.control", "text.line_break", "text.bidi", "text.not_character")
+            continue
+        assert XML_CHAR.fullmatch(text), hex(ord(char))
+        code = ord(char)
+        assert not (0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE), hex(code)
+
+
+@pytest.mark.parametrize("code", [0xFFFE, 0xFFFF, 0xFDD0, 0xFDEF, 0x1FFFE, 0x10FFFF])
+def test_a_noncharacter_is_a_mistake_in_every_kind_of_file(tmp_path, code):
+    """(A surrogate cannot even be written: YAML refuses its escape, a syntax mistake at its line.)"""
+    escape = f'"A\\U{code:08X}B"'  # the only way to write one: a YAML escape
+    files = {
+        "events/a.lv.md": event(title=escape),
+        "data/themes.yml": f"culture: {{lv: {escape}, en: Culture}}\n",
+        "data/ui/en.yml": (REPO / "data/ui/en.yml")
+        .read_text("utf-8")
+        .replace("site.name: Latvian Roma Platform", f"site.name: {escape}"),
+    }
+    found = lines(load(tmp_path, files))
+    assert [m for m in found if not m.startswith("data/ui/")] == [
+        f"data/themes.yml:1: culture: lv: contains U+{code:04X}, which is not a character; remove it",
+        f"events/a.lv.md:2: title: contains U+{code:04X}, which is not a character; remove it",
+    ], found
+    strings = Strings.load(dataclasses.replace(SETTINGS, root=tmp_path))
+    assert [str(m) for m in strings.mistakes] == [
+        f"data/ui/en.yml:2: site.name: contains U+{code:04X}, which is not a character; remove it"
+    ]
+
+
+def test_invisible_follows_unicode_properties_over_whole_categories():
+    """Invisible: every separator, control, format, private-use and unassigned code point, every
+    mark (it shows only on a base) and every Default_Ignorable code point; visible: every other
+    letter, digit, punctuation and symbol (save the blank braille pattern)."""
+    ignorable = {code for first, last in DEFAULT_IGNORABLE for code in range(first, last + 1)}
+    for char in every_char():
+        category = unicodedata.category(char)
+        if category[0] in "ZC" or category in MARKS or ord(char) in ignorable:
+            assert invisible(char), hex(ord(char))
+        elif category in SHOWN and char != BRAILLE_BLANK and not char.isspace():
+            assert not invisible(char), hex(ord(char))
+    # the classes the rule must catch although their category says "letter" or "mark"
+    for code in (0x115F, 0x1160, 0x3164, 0xFFA0, 0x180B, 0x180F, 0xFE00, 0xE0100, 0xE01EF, 0x034F, 0x2800):
+        assert invisible(chr(code)) and unicodedata.category(chr(code)) in ("Lo", "Mn", "So"), hex(code)
+
+
+INVISIBLE_CHARS = st.characters(categories=["Zs", "Cf", "Co", "Cn", "Mn", "Me"]) | st.sampled_from(
+    [chr(code) for first, last in DEFAULT_IGNORABLE for code in (first, last)] + [BRAILLE_BLANK]
+)
+SHOWN_CHARS = st.characters(categories=SHOWN).filter(lambda c: not invisible(c))
+
+
+@given(st.text(INVISIBLE_CHARS, min_size=1, max_size=8))
+def test_text_made_only_of_invisible_characters_is_a_mistake(text):
+    with pytest.raises(Invalid) as error:
+        plain_text(text)
+    # empty or invisible, unless one of its characters is no text at all (a noncharacter, an override)
+    assert error.value.message.key in ("text.empty", "text.invisible", "text.not_character", "text.bidi")
+
+
+@given(st.text(INVISIBLE_CHARS, max_size=4), SHOWN_CHARS, st.text(INVISIBLE_CHARS, max_size=4))
+def test_one_shown_character_makes_a_text(before, shown, after):
+    text = before + shown + after
+    assume(not re.search(f"[{NOT_CHARACTERS}{''.join(BIDI_CONTROLS)}]", text))
+    assert plain_text(text)
+
+
+@given(st.text(INVISIBLE_CHARS, max_size=6), SHOWN_CHARS)
+def test_an_image_alt_text_is_held_to_the_same_rule(alt, shown):
+    assume(not re.search(f"[{NOT_CHARACTERS}]", alt + shown))
+    for written in (alt, alt + shown):
+        keys = [p.message.key for p in safehtml.scan(f'<p><img src="p.png" alt="{html.escape(written)}"></p>').problems]
+        assert keys == (["html.alt"] if blank(written) else []), repr(written)
+
+
+def test_an_alt_text_of_invisible_characters_is_a_mistake_in_a_body(tmp_path):
+    body = "Teksts.\n\n![\u200b\ufe0f\u3164\U000e0100](images/p.png)\n"
+    found = lines(load(tmp_path, {"events/a.lv.md": event() + body, "events/images/p.png": PNG}))
+    assert found == ["events/a.lv.md:12: body: the image has no alt text; write ![what the image shows](path)"]
 
 
 def test_zero_width_title_in_a_file(tmp_path):
@@ -476,12 +583,23 @@ def test_every_wrong_entry_of_a_list_is_its_own_mistake(tmp_path):
 # ---- UI strings ----------------------------------------------------------------------------------
 
 
-def ui(tmp_path, en: str) -> Strings:
-    root = write_site(tmp_path, {"data/ui/en.yml": en}, base=None)
+def english(changes: str) -> str:
+    """data/ui/en.yml with the lines of ``changes`` (at the top) in place of those of their keys."""
+    keys = {line.split(":", 1)[0] for line in changes.splitlines()}
+    kept = [
+        line for line in (REPO / "data/ui/en.yml").read_text("utf-8").splitlines() if line.split(":", 1)[0] not in keys
+    ]
+    return changes + "\n".join(kept) + "\n"
+
+
+def ui(tmp_path, en: str, lv: str | None = None) -> Strings:
+    """The strings of a site whose English texts are the repository's with ``en`` in place."""
+    files = {"data/ui/en.yml": english(en), **({"data/ui/lv.yml": lv} if lv is not None else {})}
+    root = write_site(tmp_path, files, base=None)
     return Strings.load(dataclasses.replace(SETTINGS, root=root))
 
 
-FORMATTED = sorted(key for key in Strings.load(SETTINGS).tables["lv"] if placeholders(key))  # with plural forms
+FORMATTED = sorted(key for key in Strings.load(SETTINGS).tables["en"] if placeholders(key))  # with plural forms
 
 
 @pytest.mark.parametrize("key", FORMATTED)
@@ -498,11 +616,15 @@ def test_a_ui_string_with_a_placeholder_its_caller_does_not_fill_falls_back(tmp_
     assert strings.t("en", key, **values) == strings.t("lv", key, **values) != key  # the default language's
 
 
-def test_a_ui_string_may_leave_out_a_placeholder_and_write_braces(tmp_path):
+def test_a_ui_string_uses_the_placeholders_of_the_default_languages_and_may_write_braces(tmp_path):
     strings = ui(tmp_path, "pagination.title: 'Page {number}'\nsearch.none: 'Nothing {here}'\n")
-    assert strings.mistakes == []
-    assert strings.t("en", "pagination.title", title="T", number=2) == "Page 2"
+    assert [str(m) for m in strings.mistakes] == [
+        "data/ui/en.yml:1: pagination.title: must use the same placeholders as the default language's text: "
+        "{number}, {title}"
+    ]
     assert strings.t("en", "search.none") == "Nothing {here}"  # a text without placeholders is shown as written
+    # a plural form may leave the count out: English "one" is 1 alone
+    assert ui(tmp_path / "one", "timeline.year_count.one: one entry\n").mistakes == []
 
 
 @pytest.mark.parametrize("value", ["[a, b]", "{a: b}", '"a\\x07"', '"\\u202e"', '"\\u200b"'])

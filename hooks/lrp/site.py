@@ -1,5 +1,5 @@
-"""The whole site as a build and ``make check`` see it: strings, content and the page plan, with
-every mistake of the three in one list."""
+"""The whole site as a build and ``make check`` see it: strings, content, the map's outlines and
+the page plan, with every mistake of them all in one list, before any page is made."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from .contract.bodies import Converter
 from .contract.fields import fields_of
 from .contract.scaffold import expand_guide
 from .model.content import Content, load_content
+from .pages.geo import read_outlines
 from .pages.plan import SitePlan, plan_site
 from .pages.strings import Strings
 from .settings import Settings
@@ -20,6 +21,7 @@ class Site:
     content: Content
     strings: Strings
     plan: SitePlan
+    outlines: tuple  # the map's (name, rings), from data/geo/
 
 
 def load_site(
@@ -34,6 +36,7 @@ def load_site(
         converter=converter,
         expand=lambda text, lang: expand_guide(text, lang, strings, fields_of),
     )
-    if strings.mistakes:
-        content.mistakes = sorted({*content.mistakes, *strings.mistakes})
-    return Site(content, strings, plan_site(content, strings))
+    outlines, geo_mistakes = read_outlines(settings.root)
+    if strings.mistakes or geo_mistakes:
+        content.mistakes = sorted({*content.mistakes, *strings.mistakes, *geo_mistakes})
+    return Site(content, strings, plan_site(content, strings), outlines)

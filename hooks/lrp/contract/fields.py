@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from ..model.dates import PartialDate
 from ..outputs.media import FILE_TYPES, IMAGE_TYPES, check_file
 from ..settings import COLLECTIONS, SLUG
+from .chars import NOT_CHARACTERS, blank
 from .errors import BIDI_CONTROLS, Invalid, close_match, did_you_mean, quote, visible
 from .messages import Message
 
@@ -62,30 +63,38 @@ class Field:
 
 # Plain text (the contract: "Text fields hold plain text"). A text is one line: a line break
 # inside it is a mistake (a long text may be folded over several lines with YAML's ">", which
-# joins them with spaces). Control characters (C0, DEL, C1), line and paragraph separators, lone
-# surrogates and the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
-# U+2066-U+2069) are mistakes; the bidirectional marks U+200E, U+200F and U+061C change no order
-# and are allowed in text, but not as all of it. Lengths are counted on NFC text, which is kept.
+# joins them with spaces). Control characters (C0, DEL, C1), line and paragraph separators,
+# surrogates and noncharacters (chars.py: with the controls, every character XML 1.0 forbids) and
+# the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are
+# mistakes; the bidirectional marks U+200E, U+200F and U+061C change no order and are allowed in
+# text, but not as all of it: text that shows nothing is no text (chars.blank). Lengths are
+# counted on NFC text, which is kept.
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]")
-# Characters that show nothing although they are not spaces or format characters (category Cf:
-# zero-width spaces and joiners, U+2060, U+FEFF, the soft hyphen U+00AD, tags, …).
-_BLANK = frozenset(
-    map(chr, (0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x2800, 0x3164, 0xFFA0, *range(0xFE00, 0xFE10)))
-)
+_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + NOT_CHARACTERS + "".join(sorted(BIDI_CONTROLS)) + "]")
+_NOT_CHARACTER = re.compile(f"[{NOT_CHARACTERS}]")
 _DIGITS = re.compile(r"[0-9]+")
 _DECIMAL = re.compile(r"[+-]?[0-9]{1,15}(\.[0-9]{1,15})?")
-_UNSAFE_IN_URL = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-
-
-def invisible(char: str) -> bool:
-    """Whether a character shows nothing on the page."""
-    return char.isspace() or char in _BLANK or unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+_UNSAFE_IN_URL = re.compile(
+    r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff" + NOT_CHARACTERS + "]"
+)
 
 
 def plain_text(value, limit: int | None = None) -> str:
     """A text field's value: one line of plain text, NFC-normalised, at most ``limit`` characters."""
     text = unicodedata.normalize("NFC", _one(value, "text")).strip(" \n")
+    _refuse_not_text(text)
+    text = text.strip()
+    if not text:
+        raise Invalid(Message("text.empty"))
+    if blank(text):
+        raise Invalid(Message("text.invisible"))
+    if limit and len(text) > limit:
+        raise Invalid(Message("text.too_long", length=len(text), limit=limit))
+    return text
+
+
+def _refuse_not_text(text: str) -> None:
+    """Raise for the first character that no text may hold (a line break, a control, …)."""
     bad = _NOT_TEXT.search(text)
     if bad:
         char = bad.group()
@@ -94,17 +103,9 @@ def plain_text(value, limit: int | None = None) -> str:
             raise Invalid(Message("text.line_break"))
         if char in BIDI_CONTROLS:
             raise Invalid(Message("text.bidi", code=code))
-        if "\ud800" <= char <= "\udfff":
+        if _NOT_CHARACTER.match(char):
             raise Invalid(Message("text.not_character", code=code))
         raise Invalid(Message("text.control", code=code))
-    text = text.strip()
-    if not text:
-        raise Invalid(Message("text.empty"))
-    if all(map(invisible, text)):
-        raise Invalid(Message("text.invisible"))
-    if limit and len(text) > limit:
-        raise Invalid(Message("text.too_long", length=len(text), limit=limit))
-    return text
 
 
 def _one(value, what: str = "value") -> str:
@@ -218,6 +219,7 @@ def rel_path(types: tuple[str, ...]) -> Check:
     def check(value, ctx):
         if not isinstance(value, str) or not value.strip():
             raise Invalid(Message("path.relative"))
+        _refuse_not_text(value.strip())
         source = (ctx.folder / "file").relative_to(ctx.root).as_posix()
         return check_file(ctx.root, source, value.strip(), types)
 

@@ -521,6 +521,52 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{written} is not a placeholder of this text; it can use {fill}",
         "lv": "{written} nav šī teksta vietturis; var lietot {fill}",
     },
+    "ui.missing": {
+        "en": "is missing: the default language's file has this text; write it here too",
+        "lv": "trūkst: noklusējuma valodas failā šis teksts ir; ierakstiet to arī šeit",
+    },
+    "ui.unknown": {
+        "en": "is not one of the site's interface texts{hint}",
+        "lv": "nav neviens no vietnes saskarnes tekstiem{hint}",
+    },
+    "ui.plural_form": {
+        "en": "this language has no such plural form; its forms are {forms}",
+        "lv": "šai valodai nav tādas skaitļa formas; tās formas ir {forms}",
+    },
+    "ui.placeholders_differ": {
+        "en": "must use the same placeholders as the default language's text: {fill}",
+        "lv": "jālieto tie paši vietturi, kas noklusējuma valodas tekstā: {fill}",
+    },
+    "ui.address": {
+        "en": "{value} is not a web address; write an https:// address or a path of this site that starts with /",
+        "lv": "{value} nav tīmekļa adrese; rakstiet https:// adresi vai šīs vietnes ceļu, kas sākas ar /",
+    },
+    "ui.email": {
+        "en": "{value} is not an e-mail address such as name@example.lv",
+        "lv": "{value} nav e-pasta adrese, piemēram, vards@example.lv",
+    },
+    # ---- data/geo/: the map's outlines ------------------------------------------------------
+    "geo.json": {
+        "en": "is not valid JSON (column {column}: {reason})",
+        "lv": "nav derīgs JSON ({column}. kolonna: {reason})",
+    },
+    "geo.feature": {
+        "en": 'must be one GeoJSON Feature: {{"type": "Feature", "properties": {{"name": …}}, "geometry": …}}',
+        "lv": 'jābūt vienam GeoJSON objektam Feature: {{"type": "Feature", "properties": {{"name": …}}, '
+        '"geometry": …}}',
+    },
+    "geo.polygon": {
+        "en": 'must be a Polygon: {{"type": "Polygon", "coordinates": [[[longitude, latitude], …]]}}',
+        "lv": 'jābūt daudzstūrim Polygon: {{"type": "Polygon", "coordinates": [[[garums, platums], …]]}}',
+    },
+    "geo.ring": {
+        "en": "a ring must be a list of at least 4 positions [longitude, latitude], the last the same as the first",
+        "lv": "kontūrai jābūt sarakstam ar vismaz 4 punktiem [garums, platums], kur pēdējais ir tāds pats kā pirmais",
+    },
+    "geo.position": {
+        "en": "{value} must be [longitude, latitude]: two numbers, from -180 to 180 and from -90 to 90",
+        "lv": "{value} jābūt [garums, platums]: diviem skaitļiem, no -180 līdz 180 un no -90 līdz 90",
+    },
     # ---- mkdocs.yml -----------------------------------------------------------------------
     "config.unreadable": {
         "en": "mkdocs.yml cannot be read: {error}",

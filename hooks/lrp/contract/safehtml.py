@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
+from .chars import blank
 from .messages import Message
 
 # Elements a body may hold: what Markdown makes, and the raw HTML editors may write.
@@ -81,7 +82,7 @@ def scan(html: str) -> Scan:
         elif tag not in TAGS:
             result.problems.append(Problem(Message("html.tag", tag=tag), (tag,)))
             continue  # its attributes go with it
-        if tag == "img" and not (node.attributes.get("alt") or "").strip():
+        if tag == "img" and blank(node.attributes.get("alt") or ""):
             result.problems.append(Problem(Message("html.alt"), ("![", "<img")))
         for name, value in node.attributes.items():
             problem = _attribute(tag, name, value or "")

@@ -1,19 +1,29 @@
 """The site's own UI strings per language (data/ui/<lang>.yml); Material's come from Material.
 
-Loading never fails: a file that cannot be read, or a string that is not plain text or names a
-placeholder its caller does not fill, is a mistake in ``Strings.mistakes``, and that text falls
-back to the default language's (else to its key). ``Strings.t`` never raises.
+The files are read like content (the contract: "every language has every interface text, no
+unknown key, a text used as an address is a web address"): the default language's file names the
+texts the site has; every other language gives each of them (a count text its ``other`` form at
+least, and only the plural forms its language has), no other key, and the same placeholders as
+the default language's text. Every text is plain text; a text used as an address is one.
+
+Loading never fails: each mistake is in ``Strings.mistakes`` (a build with any stops), and the
+preview shows the default language's text in place of a wrong one (else the key). ``Strings.t``
+never raises.
 """
 
 from __future__ import annotations
 
+import re
 import string
+from functools import cache
 from pathlib import Path
 
-from ..contract.errors import Invalid, Mistake, Report, quote
-from ..contract.fields import plain_text
+from babel import Locale
+
+from ..contract.errors import Invalid, Mistake, Report, did_you_mean, quote
+from ..contract.fields import https_url, plain_text
 from ..contract.messages import Message
-from ..contract.yamlmarks import load_mapping
+from ..contract.yamlmarks import Located, load_mapping
 from ..settings import Settings
 
 # The texts the code fills in with str.format, and the placeholders each is given. Every other
@@ -33,6 +43,12 @@ PLACEHOLDERS = {
 }
 # A text with a count may have a form per CLDR plural category: ``key.one``, ``key.other``, …
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+# The texts the templates put in an address (href): a web address of the site or beyond, and the
+# e-mail address of a mailto: link. Any other text is shown as text only. (A path of the site is
+# written from its root, "/izdevumi/"; the templates make it relative to the page.)
+ADDRESSES = {"empty.stories.link": "link", "footer.contact_address": "email"}
+_SITE_PATH = re.compile(r"/(?![/\\])[A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 
 def placeholders(key: str) -> tuple[str, ...] | None:
@@ -55,11 +71,27 @@ class Strings:
     @classmethod
     def load(cls, settings: Settings) -> Strings:
         report = Report()
-        tables = {}
+        tables, files = {}, {}
         for code in settings.codes:
-            path = Path(settings.root) / "data" / "ui" / f"{code}.yml"
             rel = f"data/ui/{code}.yml"
-            tables[code] = _table(path, rel, report) if path.is_file() else {}
+            files[code] = _read(Path(settings.root) / rel, rel, report)
+            tables[code] = _table(files[code], rel, report) if files[code] else {}
+        default = files[settings.default.code]
+        if default:
+            counted = {plural[0] for plural in map(_plural, default.data) if plural}
+            for language in settings.languages:
+                located = files[language.code]
+                if located and language is not settings.default:
+                    _compare(
+                        default.data,
+                        tables[settings.default.code],
+                        located,
+                        tables[language.code],
+                        language.code,
+                        report,
+                    )
+                if located:
+                    _plurals(counted, located, language, report)
         return cls(settings, tables, report.mistakes)
 
     def table(self, lang: str) -> dict:
@@ -88,25 +120,27 @@ class Strings:
         return key
 
 
-def _table(path: Path, rel: str, report: Report) -> dict:
-    """One language's texts; every text that cannot be used is a mistake and left out."""
+def _read(path: Path, rel: str, report: Report) -> Located | None:
+    """A language's file as written; None (and a mistake) when it cannot be read."""
     try:
-        located = load_mapping(path.read_text(encoding="utf-8"))
+        return load_mapping(path.read_text(encoding="utf-8"))
     except Invalid as error:
         report.add(rel, error.line, error.field or "ui", error.message)
-        return {}
+    except FileNotFoundError:
+        report.add(rel, 1, "ui", Message("file.missing"))
     except UnicodeDecodeError:
         report.add(rel, 1, "ui", Message("file.not_utf8"))
-        return {}
     except OSError as error:
         report.add(rel, 1, "ui", Message("file.unreadable", reason=str(error.strerror or error)))
-        return {}
+    return None
+
+
+def _table(located: Located, rel: str, report: Report) -> dict:
+    """One language's texts; every text that cannot be used is a mistake and left out."""
     for line, key, message in located.mistakes:
         report.add(rel, line, key, message)
     texts = {}
     for key, value in located.data.items():
-        if value == "":
-            continue  # an empty text is a missing one: the default language's is shown
         try:
             texts[key] = _text(key, value)
         except Invalid as error:
@@ -114,8 +148,64 @@ def _table(path: Path, rel: str, report: Report) -> dict:
     return texts
 
 
+def _compare(keys: dict, default: dict, located: Located, texts: dict, code: str, report: Report) -> None:
+    """A language's file against the default language's: the same texts, each with the same
+    placeholders (a count text's plural forms are the language's own: ``_plurals``)."""
+    rel = f"data/ui/{code}.yml"
+    for key in located.data:
+        if _plural(key):
+            continue
+        if key not in keys:
+            report.add(rel, located.line(key), key, Message("ui.unknown", hint=did_you_mean(key, keys)))
+        elif placeholders(key) and key in texts and key in default and _names(texts[key]) != _names(default[key]):
+            fill = ", ".join(f"{{{name}}}" for name in sorted(_names(default[key]))) or "—"
+            report.add(rel, located.line(key), key, Message("ui.placeholders_differ", fill=fill))
+    for key in keys:
+        if key not in located.data and not _plural(key):
+            report.add(rel, 1, key, Message("ui.missing"))
+
+
+def _plurals(counted: set[str], located: Located, language, report: Report) -> None:
+    """A count text in every plural form of the file's language, and in no other form."""
+    rel = f"data/ui/{language.code}.yml"
+    forms = _plural_forms(language.locale)
+    for key in located.data:
+        plural = _plural(key)
+        if plural and plural[0] not in counted:
+            report.add(rel, located.line(key), key, Message("ui.unknown", hint=""))
+        elif plural and plural[1] not in forms:
+            report.add(rel, located.line(key), key, Message("ui.plural_form", forms=", ".join(forms)))
+    for base in sorted(counted):
+        for form in forms:
+            if f"{base}.{form}" not in located.data:
+                report.add(rel, 1, f"{base}.{form}", Message("ui.missing"))
+
+
+def _plural(key: str) -> tuple[str, str] | None:
+    """``(base, form)`` for a plural form of a count text, ``timeline.year_count.one``."""
+    base, _, form = key.rpartition(".")
+    return (base, form) if form in PLURAL_FORMS and base in PLACEHOLDERS else None
+
+
+@cache
+def _plural_forms(locale: str) -> tuple[str, ...]:
+    """The CLDR plural categories of a language, in the usual order."""
+    tags = Locale.parse(locale).plural_form.tags | {"other"}
+    return tuple(form for form in PLURAL_FORMS if form in tags)
+
+
+def _names(text: str) -> set[str]:
+    """The placeholders a text uses (a text that does not parse has none: its own mistake says so)."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:
+        return set()
+
+
 def _text(key: str, value) -> str:
     text = plain_text(value)
+    if key in ADDRESSES:
+        return _address(ADDRESSES[key], text)
     allowed = placeholders(key)
     if allowed is None:
         return text
@@ -131,6 +221,21 @@ def _text(key: str, value) -> str:
             written = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
             raise Invalid(Message("ui.placeholder", written=quote(written), fill=fill))
     return text
+
+
+def _address(kind: str, text: str) -> str:
+    """A text the templates put in an address: an https:// address or a path of this site from
+    its root (``link``), or an e-mail address (``email``); never a script or another scheme."""
+    if kind == "email":
+        if not _EMAIL.fullmatch(text):
+            raise Invalid(Message("ui.email", value=quote(text)))
+        return text
+    if _SITE_PATH.fullmatch(text):
+        return text
+    try:
+        return https_url(text, None)
+    except Invalid:
+        raise Invalid(Message("ui.address", value=quote(text))) from None
 
 
 class _Texts(dict):

@@ -25,8 +25,9 @@ SLOT = "\x00slot\x00"  # where a timeline entry rendered once takes what a list 
 
 
 class SiteView:
-    def __init__(self, content: Content, plan: SitePlan, strings: Strings, site_url: str):
+    def __init__(self, content: Content, plan: SitePlan, strings: Strings, site_url: str, *, outlines: tuple):
         self.content = content
+        self.outlines = outlines  # the map's, read and checked with the content
         self.plan = plan
         self.strings = strings
         self.site_url = site_url.rstrip("/") + "/"
@@ -381,7 +382,7 @@ class SiteView:
 
     def place_map(self) -> geo.Map:
         if self._map is None:
-            self._map = geo.make_map(self.settings.root / "data" / "geo", self.content.vocab.places)
+            self._map = geo.make_map(self.outlines, self.content.vocab.places)
         return self._map
 
     def marker_names(self, place_map: geo.Map, lang: str) -> str:
