@@ -98,10 +98,14 @@ def read(site: Path, url: str) -> str:
 
 def pytest_collection_modifyitems(items):
     """A test that reaches the browser, directly or through another fixture, is a browser test even if unmarked:
-    `make test-fast` (-m "not browser") never starts Chromium."""
+    `make test-fast` (-m "not browser") never starts Chromium. Under `pytest -n auto --dist loadgroup`
+    (`make test`), a module's browser tests run in one worker, which shares its Chromium and its
+    built sites between them; the other tests are shared out one by one."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 @pytest.fixture(autouse=True)
