@@ -60,7 +60,8 @@ class Scan:
     """What the rendered HTML of a body holds besides text."""
 
     problems: list = field(default_factory=list)  # Problem, in document order
-    links: list = field(default_factory=list)  # (attribute, address) of addresses on this site, in order
+    # (attribute, address) of the relative and web addresses, in order: those that lead to this site are checked
+    links: list = field(default_factory=list)
     ids: set = field(default_factory=set)  # the ids its elements carry: the anchors a link may name
 
 
@@ -87,7 +88,7 @@ def scan(html: str) -> Scan:
             problem = _attribute(tag, name, value or "")
             if problem:
                 result.problems.append(problem)
-            elif name in URLS and value and not urlsplit(value.strip()).scheme:
+            elif name in URLS and value and _web(value):
                 result.links.append((name, value.strip()))
             elif name == "id" and value:
                 result.ids.add(value)
@@ -137,7 +138,7 @@ def _refused(name: str, shown: str) -> Message:
 
 
 def clean(html: str, rewrite: Callable[[str, str, str], str | None] | None = None) -> str:
-    """Only what the safe list keeps; ``rewrite(tag, attribute, address)`` gives a relative
+    """Only what the safe list keeps; ``rewrite(tag, attribute, address)`` gives a relative or web
     address its place on the site (or None to drop it)."""
     _rewrite.append(rewrite)
     try:
@@ -152,9 +153,14 @@ _rewrite: list = []  # the rewrite of the clean() under way (nh3's cleaner is ma
 def _attribute_filter(tag: str, name: str, value: str) -> str | None:
     if _attribute(tag, name, value):
         return None
-    if _rewrite and _rewrite[-1] and name in URLS and value and not urlsplit(value.strip()).scheme:
+    if _rewrite and _rewrite[-1] and name in URLS and value and _web(value):
         return _rewrite[-1](tag, name, value.strip())
     return value
+
+
+def _web(address: str) -> bool:
+    """Whether an allowed address is relative or a web address: one that may lead to this site."""
+    return urlsplit(address.strip()).scheme.lower() in ("", "http", "https")
 
 
 _CLEANER = nh3.Cleaner(
