@@ -209,8 +209,17 @@ def render(
             tr.html = html
         else:
             tr.html = safehtml.clean(
-                html, lambda tag, name, address, tr=tr: _rewrite(content, tr, address, translations)
+                html, lambda tag, name, address, tr=tr: _rewrite(content, tr, address, translations, pages)
             )
+    for tr in translations.values():
+        _anchors(tr.toc)
+
+
+def _anchors(toc: list) -> None:
+    """The table of contents leads to the headings' ids as published (safehtml.anchor)."""
+    for token in toc:
+        token["id"] = safehtml.anchor(token["id"])
+        _anchors(token.get("children", ()))
 
 
 # ---- converting many bodies on every core ---------------------------------------------------
@@ -458,22 +467,26 @@ def _nearest(link: SiteLink, published: dict) -> Message | str:
     return Message("hint.did_you_mean", choice=_source(link.tr, source) if source else f"/{url}")
 
 
-def _rewrite(content, tr, address: str, translations: dict) -> str | None:
+def _rewrite(content, tr, address: str, translations: dict, pages: dict) -> str | None:
     """A relative address, or one on this site, as the published page reaches it: relative, so
-    that it works wherever the site is served (a project site's address has a folder)."""
+    that it works wherever the site is served (a project site's address has a folder), and an
+    anchor of an editor's page as its body publishes it (safehtml.anchor)."""
     site = addresses.on_site(content.settings.site_url, address)
     if site is not None:
+        url = addresses.page(site.path)
         query = f"?{site.query}" if site.query else ""
         fragment = f"#{site.fragment}" if site.fragment else ""
-        return addresses.relative(tr.url, addresses.page(site.path)) + query + fragment
+        if site.fragment and url in pages:
+            fragment = f"#{safehtml.anchor(site.fragment)}"
+        return addresses.relative(tr.url, url) + query + fragment
     if urlsplit(address).scheme:
         return address  # another site
     path, anchor = _target(tr.path, address)
     if path is None:
         return address
-    fragment = f"#{anchor}" if anchor else ""
     target = translations.get(path)
     if target is not None:
+        fragment = f"#{safehtml.anchor(anchor)}" if anchor else ""
         return addresses.relative(tr.url, target.url) + fragment
     if path in tr.links:
         return addresses.relative(tr.url, addresses.media(path))

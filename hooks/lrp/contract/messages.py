@@ -384,6 +384,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the attribute {name}= is not allowed on <{tag}>",
         "lv": "atribūts {name}= elementam <{tag}> nav atļauts",
     },
+    "html.class": {
+        "en": "the class {names} is not allowed: a text keeps the site's look (use Markdown formatting)",
+        "lv": "klase {names} nav atļauta: teksts nemaina vietnes izskatu (lietojiet Markdown formatējumu)",
+    },
     "html.address": {
         "en": "'{address}' is not a valid address",
         "lv": "'{address}' nav derīga adrese",
