@@ -57,7 +57,10 @@ class SiteBuild:
         self.serve, self.dirty = serve, dirty
         root = Path(config.config_file_path).parent
         try:
-            self.settings = Settings.from_mapping(root, config.extra.get("lrp") or {})
+            # The preview serves at its own address (MkDocs sets site_url to it): links to the site's
+            # own address are checked as mkdocs.yml gives it, as the build and `make check` check them.
+            site_url = Settings.from_mkdocs_yml(root).site_url if serve else config.site_url
+            self.settings = Settings.from_mapping(root, config.extra.get("lrp") or {}, site_url=site_url)
         except ValueError as error:  # the site's configuration, not content: nothing can be built
             raise Abort(f"mkdocs.yml: {error}") from None
         with _growing():

@@ -1,11 +1,13 @@
 """Bodies are judged on the HTML they become: the safe list, its lines, links and anchors, and
 what is published (only what the safe list keeps)."""
 
+import re
 import textwrap
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser as LexborParser
 from test_content import EVENT, lines, load
 
 from lrp.contract import safehtml
@@ -141,7 +143,7 @@ def test_links_get_their_published_address_in_markdown_and_html(tmp_path):
     story = "---\ntitle: S\nsummary: S.\ndate: 2021\nperson: A\nconsent: 2021-01-01\n---\nX\n"
     found, html = check(tmp_path, body, {"events/b.lv.md": OTHER, "stories/s.lv.md": story, "events/images/p.png": png})
     assert found == []
-    assert 'href="../b/#rezultati"' in html
+    assert 'href="../b/#text-rezultati"' in html  # the anchor as b's body publishes its ids
     assert 'href="../../dzives-stasti/s/"' in html
     assert 'src="../../media/events/images/p.png"' in html and 'width="2"' in html and 'height="1"' in html
 
@@ -280,7 +282,12 @@ def test_no_published_body_holds_anything_outside_the_safe_list(body):
     for name in ("<script", "<style", "<iframe", "<svg", "<math", "<base", "<meta", "<object", "<embed", "<form"):
         assert name not in published.lower()
     if safehtml.scan(html).problems == []:  # nothing reported: nothing of the body was taken away
-        assert safehtml.scan(published).links == safehtml.scan(html).links
+        assert safehtml.scan(published).links == [(n, _published(a)) for n, a in safehtml.scan(html).links]
+
+
+def _published(address: str) -> str:
+    """An address as clean() publishes it: an anchor of the body carries the prefix of its ids."""
+    return f"#{safehtml.anchor(address[1:])}" if address.startswith("#") and address not in ("#", "#top") else address
 
 
 _CONVERTER = Converter(("toc", "tables", "fenced_code", "footnotes"))
@@ -459,3 +466,142 @@ def run_alone(script: str) -> None:
         text=True,
     )
     assert done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+# ---- classes and ids: a body keeps the site's look and its own names -----------------------------
+
+
+def _stylesheet_classes() -> set[str]:
+    """Every class the page's stylesheets style: Material's and the site's own."""
+    from pathlib import Path
+
+    import material
+    from conftest import REPO
+
+    sheets = [*(Path(material.__file__).parent / "templates/assets/stylesheets").glob("*.css")]
+    sheets += (REPO / "overrides/assets").glob("*.css")
+    text = "".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
+    return set(re.findall(r"\.(-?[A-Za-z_][\w-]*)", text))
+
+
+def test_no_class_the_stylesheets_know_passes_unless_the_site_lists_it_for_bodies():
+    others = sorted(_stylesheet_classes() - safehtml.CLASSES)
+    assert len(others) > 100 and "md-dialog--active" in others and "md-header" in others
+    html = "".join(f'<div class="{name}">x</div>' for name in others)
+    assert [str(p.message) for p in safehtml.scan(html).problems] == [
+        f"the class {name} is not allowed: a text keeps the site's look (use Markdown formatting)" for name in others
+    ]
+    assert "class=" not in safehtml.clean(html)
+
+
+def test_the_classes_the_sites_markdown_writes_pass_and_stay():
+    from conftest import REPO
+
+    from lrp.contract.bodies import configured
+    from lrp.settings import markdown_extensions
+
+    body = (
+        "[TOC]\n\n## Rezultāti\n\nTeksts[^1].\n\n| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n\n"
+        "```python\nx = 1\n```\n\n[^1]: Piezīme.\n"
+    )
+    html, _ = configured(markdown_extensions(REPO)).convert(body)
+    written = {name for value in re.findall(r'class="([^"]*)"', html) for name in value.split()}
+    assert written >= {"toc", "footnote", "footnote-ref", "footnote-backref", "language-python", "lrp-align-center"}
+    assert safehtml.scan(html).problems == []
+    assert {name for value in re.findall(r'class="([^"]*)"', safehtml.clean(html)) for name in value.split()} == written
+
+
+def test_a_theme_class_in_a_body_is_a_mistake_at_its_line(tmp_path):
+    found, html = check(tmp_path, "Teksts.\n\n<div class='md-dialog md-dialog--active'>Logs</div>\n")
+    assert found == [
+        f"events/a.lv.md:{HEAD_LINES + 3}: body: the class md-dialog md-dialog--active is not allowed: "
+        "a text keeps the site's look (use Markdown formatting)"
+    ]
+    assert "md-dialog" not in html
+
+
+IDS = st.one_of(
+    st.sampled_from(["main-content", "lrp-header-q", "today", "year-2021", "__drawer", "lrpStemmers", "top", "fn:1"]),
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Zs", "Zl", "Zp"]), min_size=1, max_size=12),
+)  # an id holds no white space (HTML)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(IDS, min_size=1, max_size=5))
+def test_every_published_id_is_the_bodys_own_and_its_links_follow(ids):
+    """Whatever ids a body writes (the page's own, a script global's), each is published under the
+    body's prefix, and a link to one of them still leads to it."""
+    from html import escape
+
+    html = "".join(f'<p id="{escape(name)}"><a href="#{escape(name)}">x</a></p>' for name in ids)
+    published = LexborParser(safehtml.clean(html)).body
+    for element in published.css("[id]"):
+        assert element.attributes["id"].startswith(safehtml.ID_PREFIX)
+    for link in published.css("a[href]"):
+        href = link.attributes["href"]
+        if href.lower() != "#top":  # the page's top, where no element has that id
+            assert href[1:] in {element.attributes["id"] for element in published.css("[id]")}, (href, ids)
+
+
+def test_headings_footnotes_and_links_from_other_pages_lead_to_the_published_ids(tmp_path):
+    body = "## Rezultāti\n\nTeksts[^1] un [b](b.lv.md#rezultati).\n\n[^1]: Piezīme.\n"
+    content = load(tmp_path, {"events/a.lv.md": EVENT.replace("Teksts.\n", body), "events/b.lv.md": OTHER})
+    assert lines(content) == []
+    a, b = (content.items[f"events/{slug}"].translations["lv"] for slug in "ab")
+    ids_a, ids_b = (set(re.findall(r'id="([^"]*)"', tr.html)) for tr in (a, b))
+    assert ids_a and all(name.startswith(safehtml.ID_PREFIX) for name in ids_a | ids_b)
+    assert {token["id"] for token in a.toc} <= ids_a  # the page's table of contents
+    for href in re.findall(r'href="#([^"]*)"', a.html):  # footnotes and their way back
+        assert href in ids_a
+    assert f'href="../b/#{safehtml.anchor("rezultati")}"' in a.html and safehtml.anchor("rezultati") in ids_b
+
+
+def test_only_bodies_carry_the_bodies_prefix_and_every_body_id_carries_it(fixture_site):
+    """On every built page: an id with the prefix is in a body, and a body's ids all have it."""
+    for path in fixture_site.rglob("*.html"):
+        tree = LexborParser(path.read_text(encoding="utf-8"))
+        inside = {node.mem_id for body in tree.css(".lrp-body") for node in body.css("[id]")}
+        for node in tree.css("[id]"):
+            assert node.attributes["id"].startswith(safehtml.ID_PREFIX) == (node.mem_id in inside), (path, node.html)
+
+
+HOSTILE = (
+    '<div class="md-dialog md-dialog--active" id="main-content"><div class="md-dialog__inner md-typeset">Logs'
+    '</div></div><div class="md-header md-header--shadow" id="lrpStemmers">Viltus galvene</div>'
+    '<p class="md-sidebar md-sidebar--primary" id="__drawer">x</p><p class="footnote">Piezīme.</p>'
+)
+
+
+def test_a_body_with_the_themes_classes_leaves_the_page_as_it_was(fixture_site, browser, tmp_path):
+    """The about page as built, and with theme classes and the page's ids handed to the cleaner in
+    its body: the header, the main column and the skip link's target stay where they were. The
+    same markup not cleaned does move them (the test can see what it guards against)."""
+    import shutil
+
+    from conftest import static_server
+
+    site = tmp_path / "site"
+    shutil.copytree(fixture_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    built = (site / "par-mums/index.html").read_text(encoding="utf-8")
+    marker = '<div class="lrp-body" data-pagefind-filter="type:pages">'
+    assert marker in built
+    (site / "par-mums/cleaned.html").write_text(built.replace(marker, marker + safehtml.clean(HOSTILE)), "utf-8")
+    (site / "par-mums/raw.html").write_text(built.replace(marker, marker + HOSTILE), "utf-8")
+    layout = """() => {
+        const box = (selector) => { const r = document.querySelector(selector).getBoundingClientRect();
+                                    return [r.x, r.y, r.width, r.height]; };
+        const shown = [...document.querySelectorAll(".md-header, .md-dialog")].filter(e => e.offsetHeight);
+        return {header: box("header.md-header"), main: box(".md-main"), shown: shown.length,
+                skipTo: document.querySelectorAll('[id="main-content"]').length, global: typeof window.lrpStemmers};
+    }"""
+    with static_server(site) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        seen = {}
+        for name in ("index.html", "cleaned.html", "raw.html"):
+            page.goto(f"{url}par-mums/{name}")
+            seen[name] = page.evaluate(layout)
+        context.close()
+    assert seen["cleaned.html"] == seen["index.html"]
+    assert seen["raw.html"] != seen["index.html"]
+    assert seen["raw.html"]["shown"] > 1 and seen["raw.html"]["skipTo"] == 2 and seen["raw.html"]["global"] == "object"

@@ -6,8 +6,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
+import yaml_env_tag
 from babel import Locale, UnknownLocaleError
 
 from .contract.messages import Message
@@ -42,6 +44,9 @@ class Settings:
     page_size: int = 12
     nav: tuple[str, ...] = ()
     tag_authority: str | None = None  # of the feeds' entry ids; without it they are the entries' addresses
+    # The site's own address (mkdocs.yml ``site_url``, ending in "/"): a body link written as it is a
+    # link on this site. None: the site has no address (only links from the site root are the site's).
+    site_url: str | None = None
 
     @property
     def default(self) -> Language:
@@ -63,12 +68,16 @@ class Settings:
             config = _ConfigLoader((Path(root) / "mkdocs.yml").read_text(encoding="utf-8")).get_single_data()
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             raise ValueError(Message("config.unreadable", error=str(error))) from None
-        extra = config.get("extra") if isinstance(config, dict) else None
-        return cls.from_mapping(Path(root), (extra.get("lrp") if isinstance(extra, dict) else None) or {})
+        config = config if isinstance(config, dict) else {}
+        extra = config.get("extra")
+        lrp = (extra.get("lrp") if isinstance(extra, dict) else None) or {}
+        return cls.from_mapping(Path(root), lrp, site_url=config.get("site_url"))
 
     @classmethod
-    def from_mapping(cls, root: Path, mapping: Mapping) -> Settings:
-        """Read ``extra.lrp`` of mkdocs.yml; raises ``ValueError`` (with a ``Message``) on a configuration error."""
+    def from_mapping(cls, root: Path, mapping: Mapping, site_url=None) -> Settings:
+        """Read ``extra.lrp`` of mkdocs.yml (and its ``site_url``); raises ``ValueError`` (with a
+        ``Message``) on a configuration error."""
+        site_url = _site_url(site_url)
         if not isinstance(mapping, Mapping):
             raise ValueError(Message("config.mapping"))
         raw_languages = mapping.get("languages") or []
@@ -125,7 +134,21 @@ class Settings:
             page_size=page_size,
             nav=tuple(nav),
             tag_authority=tag_authority,
+            site_url=site_url,
         )
+
+
+def _site_url(value) -> str | None:
+    """mkdocs.yml's ``site_url``, an http(s) address ending in "/"; None where it gives none."""
+    if value is None or value == "":
+        return None
+    try:
+        parts = urlsplit(value) if isinstance(value, str) else None
+    except ValueError:
+        parts = None
+    if not parts or parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ValueError(Message("config.site_url"))
+    return value.rstrip("/") + "/"
 
 
 def markdown_extensions(root: Path) -> list:
@@ -139,8 +162,9 @@ def markdown_extensions(root: Path) -> list:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, reading MkDocs' own tags (``!ENV`` and the like) as None."""
+    """PyYAML's safe loader, reading ``!ENV`` as MkDocs does and MkDocs' other tags as None."""
 
 
+_ConfigLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)

@@ -15,6 +15,7 @@ import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -23,7 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..pages import addresses
 from . import safehtml
-from .errors import Invalid, Report
+from .errors import Invalid, Mistake, Report, close_match
 from .messages import Message
 
 # What Python-Markdown's tables extension writes for a column's alignment, and our class for it:
@@ -191,22 +192,34 @@ def render(
             seen[problem.message] = seen.get(problem.message, 0) + 1
             what = lambda scan, m=problem.message: sum(p.message == m for p in scan.problems)  # noqa: E731
             report.add(tr.path, prefixes.locate(what, seen[problem.message], problem.needles), "body", problem.message)
+    pages = _pages(content)
     for path, (html, result, prefixes, cleaned) in scans.items():
         tr = translations[path]
         seen = {}
         for attribute, address in result.links:
             seen[address] = seen.get(address, 0) + 1
-            message = _link(content, tr, address, attribute, translations, scans)
-            if message:
-                what = lambda scan, a=address: sum(link == a for _, link in scan.links)  # noqa: E731
-                line = prefixes.locate(what, seen[address], (address,))
-                report.add(tr.path, line, "body", message)
+            message = _link(content, tr, address, attribute, translations, scans, pages)
+            what = lambda scan, a=address: sum(link == a for _, link in scan.links)  # noqa: E731
+            line = lambda p=prefixes, w=what, n=seen[address], a=address: p.locate(w, n, (a,))  # noqa: E731
+            if isinstance(message, str):  # a page the build makes, or none: known once the plan is made
+                content.site_links.append(SiteLink(tr, address, message, line))
+            elif message:
+                report.add(tr.path, line(), "body", message)
         if cleaned:  # cleaned where it was converted: it has no relative address to rewrite
             tr.html = html
         else:
             tr.html = safehtml.clean(
-                html, lambda tag, name, address, tr=tr: _rewrite(content, tr, address, translations)
+                html, lambda tag, name, address, tr=tr: _rewrite(content, tr, address, translations, pages)
             )
+    for tr in translations.values():
+        _anchors(tr.toc)
+
+
+def _anchors(toc: list) -> None:
+    """The table of contents leads to the headings' ids as published (safehtml.anchor)."""
+    for token in toc:
+        token["id"] = safehtml.anchor(token["id"])
+        _anchors(token.get("children", ()))
 
 
 # ---- converting many bodies on every core ---------------------------------------------------
@@ -314,7 +327,8 @@ def _convert_paths(bodies: list) -> list:
 
 def _convert_one(converter: Converter, text: str, size) -> tuple | Invalid:
     """The HTML, table of contents and scan of a body, and whether the HTML is cleaned already:
-    it is where it holds no relative address (which only the whole content can rewrite)."""
+    it is where it holds no relative or web address (which only the whole content can rewrite:
+    a web address may be the site's own)."""
     try:
         html, toc = converter.convert(text, size)
     except Invalid as error:
@@ -327,18 +341,24 @@ def _convert_one(converter: Converter, text: str, size) -> tuple | Invalid:
 
 def _target(page_path: str, address: str) -> tuple[str | None, str]:
     """The repository path a relative address in the file at ``page_path`` leads to (None for
-    the page itself or a site address) and its anchor."""
+    the page itself) and its anchor."""
     parts = urlsplit(address)
     if not parts.path:
         return None, parts.fragment
-    if parts.path.startswith("/"):
-        return None, parts.fragment  # an address from the site root is left as it is
     folder = posixpath.dirname(page_path)
     return posixpath.normpath(posixpath.join(folder, unquote(parts.path))), parts.fragment
 
 
-def _link(content, tr, address: str, attribute: str, translations: dict, scans: dict) -> Message | None:
-    """What is wrong with a link on this site, or None."""
+def _link(
+    content, tr, address: str, attribute: str, translations: dict, scans: dict, pages: dict
+) -> Message | str | None:
+    """What is wrong with a link, or None. For a link on this site to no editor's file (a page
+    the build makes, or none), its site address: checked once the plan is made (check_site_links)."""
+    site = addresses.on_site(content.settings.site_url, address) if attribute != "src" else None
+    if site is not None:
+        return _site_link(content, tr, address, site, pages, scans)
+    if urlsplit(address).scheme:
+        return None  # another site
     path, anchor = _target(tr.path, address)
     if attribute == "src" or (path and not path.endswith(".md") and path not in content.unreadable):
         try:
@@ -347,27 +367,126 @@ def _link(content, tr, address: str, attribute: str, translations: dict, scans: 
             return error.message
         return None
     if path is None:
-        return None  # an anchor of this page, or an address from the site root
+        return None  # an anchor of this page
     target = translations.get(path)
     if target is None and path in content.unreadable:
         return None  # the target's own mistake is reported
     if target is None:
         return Message("link.missing", address=address)
+    return _to_page(content, tr, address, target, anchor, scans)
+
+
+def _site_link(content, tr, address: str, site, pages: dict, scans: dict) -> Message | str | None:
+    """A link from the site root or the site's full address: to an editor's page, checked as a
+    link to its file is; to any other address, that address (checked once the plan is made)."""
+    url = addresses.page(site.path)
+    if url not in pages:
+        return url
+    item, code = pages[url]
+    target = item.translations.get(code)
+    if target is not None:
+        return _to_page(content, tr, address, target, site.fragment, scans)
+    if item.unreadable or not item.translations:
+        return None  # the page's own file has a mistake, reported there
+    written = next(iter(item.translations.values()))
+    return Message("link.untranslated", address=address, path=_source(tr, written.path))
+
+
+def _to_page(content, tr, address: str, target, anchor: str, scans: dict) -> Message | None:
+    """What is wrong with a link to the page of ``target`` (a translation), or None."""
     if target.item.draft and not tr.item.draft and not content.include_drafts:
         return Message("link.draft", address=address)
-    if anchor and path in scans and anchor not in scans[path][1].ids:
+    if anchor and target.path in scans and anchor not in scans[target.path][1].ids:
         return Message("link.anchor", address=address, anchor=anchor, path=target.path)
     return None
 
 
-def _rewrite(content, tr, address: str, translations: dict) -> str | None:
-    """A relative address as the published page reaches it."""
+def _pages(content) -> dict:
+    """The site address of every page an editor's file makes, and of those it would make in the
+    languages it is not written in: address -> (item, language code)."""
+    pages = {}
+    everything = (*content.items.values(), *content.docs.values())
+    for item in everything:
+        for code, tr in item.translations.items():
+            pages.setdefault(tr.url, (item, code))
+    for item in everything:
+        for lang in content.settings.languages:
+            if lang.code not in item.translations:
+                if item.collection == "docs":
+                    url = addresses.doc(lang, item.slug.split("/"))
+                else:
+                    url = addresses.item(lang, item.collection, item.slug)
+                pages.setdefault(url, (item, lang.code))
+    return pages
+
+
+def _source(tr, path: str) -> str:
+    """The repository file at ``path`` as a link in the file of ``tr`` writes it."""
+    return posixpath.relpath(path, posixpath.dirname(tr.path))
+
+
+@dataclass(eq=False)
+class SiteLink:
+    """A body link from the site root or the site's address to no editor's page: a page the
+    build makes (a section, the timeline, a theme, a feed, …) or none. ``line()`` finds its line."""
+
+    tr: object  # the Translation whose body holds it
+    address: str  # as written
+    url: str  # the site address it leads to
+    line: Callable[[], int]
+
+
+def check_site_links(content, published: dict) -> None:
+    """Once the page plan is made: each SiteLink to an address the build does not publish is a
+    mistake at its line. ``published``: every site address of the build's pages and files -> the
+    repository file of an editor's page there (None for the others)."""
+    mistakes = []
+    for link in content.site_links:
+        if link.url not in published:
+            message = Message("link.page", address=link.address, hint=_nearest(link, published))
+            mistakes.append(Mistake(link.tr.path, link.line(), "body", message))
+    content.site_links = []
+    if mistakes:
+        content.mistakes = sorted({*content.mistakes, *mistakes})
+
+
+def _nearest(link: SiteLink, published: dict) -> Message | str:
+    """A "did you mean" for a misspelt address: the nearest published address beside it (anywhere,
+    where none is beside it), written as the link should be: its source file, else its address."""
+    parent = posixpath.dirname(link.url.rstrip("/"))
+    beside = {
+        posixpath.basename(u.rstrip("/")): u for u in published if u and posixpath.dirname(u.rstrip("/")) == parent
+    }
+    if beside:
+        url = beside.get(close_match(posixpath.basename(link.url.rstrip("/")), beside))
+    else:
+        url = close_match(link.url, published)
+    if url is None:
+        return ""
+    source = published[url]
+    return Message("hint.did_you_mean", choice=_source(link.tr, source) if source else f"/{url}")
+
+
+def _rewrite(content, tr, address: str, translations: dict, pages: dict) -> str | None:
+    """A relative address, or one on this site, as the published page reaches it: relative, so
+    that it works wherever the site is served (a project site's address has a folder), and an
+    anchor of an editor's page as its body publishes it (safehtml.anchor)."""
+    site = addresses.on_site(content.settings.site_url, address)
+    if site is not None:
+        url = addresses.page(site.path)
+        query = f"?{site.query}" if site.query else ""
+        fragment = f"#{site.fragment}" if site.fragment else ""
+        if site.fragment and url in pages:
+            fragment = f"#{safehtml.anchor(site.fragment)}"
+        return addresses.relative(tr.url, url) + query + fragment
+    if urlsplit(address).scheme:
+        return address  # another site
     path, anchor = _target(tr.path, address)
     if path is None:
         return address
-    fragment = f"#{anchor}" if anchor else ""
     target = translations.get(path)
     if target is not None:
+        fragment = f"#{safehtml.anchor(anchor)}" if anchor else ""
         return addresses.relative(tr.url, target.url) + fragment
     if path in tr.links:
         return addresses.relative(tr.url, addresses.media(path))

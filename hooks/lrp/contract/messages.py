@@ -404,6 +404,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the attribute {name}= is not allowed on <{tag}>",
         "lv": "atribūts {name}= elementam <{tag}> nav atļauts",
     },
+    "html.class": {
+        "en": "the class {names} is not allowed: a text keeps the site's look (use Markdown formatting)",
+        "lv": "klase {names} nav atļauta: teksts nemaina vietnes izskatu (lietojiet Markdown formatējumu)",
+    },
     "html.address": {
         "en": "'{address}' is not a valid address",
         "lv": "'{address}' nav derīga adrese",
@@ -435,6 +439,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "link.draft": {
         "en": "the link '{address}' leads to a draft, which is not published",
         "lv": "saite '{address}' ved uz melnrakstu, kas netiek publicēts",
+    },
+    "link.page": {
+        "en": "the link '{address}' leads to no page of this site (was it withdrawn, renamed or misspelt?){hint}",
+        "lv": "saite '{address}' neved ne uz vienu šīs vietnes lapu (vai lapa ir atsaukta, pārdēvēta vai adrese "
+        "uzrakstīta kļūdaini?){hint}",
+    },
+    "link.untranslated": {
+        "en": "the link '{address}' leads to a page that is not written in that language; link to {path}",
+        "lv": "saite '{address}' ved uz lapu, kas šajā valodā nav uzrakstīta; saitei norādiet {path}",
     },
     "link.anchor": {
         "en": "the link '{address}' leads to an anchor '#{anchor}' that {path} does not have",
@@ -619,6 +632,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "config.nav": {
         "en": "extra.lrp.nav: must be a list of names",
         "lv": "extra.lrp.nav: jābūt nosaukumu sarakstam",
+    },
+    "config.site_url": {
+        "en": "site_url: must be the site's address, https://… or http://…",
+        "lv": "site_url: jānorāda vietnes adrese, https://… vai http://…",
     },
     "config.tag_authority": {
         "en": "extra.lrp.tag_authority: must be a domain name (or e-mail address) you held, a comma and the year "

@@ -46,6 +46,17 @@ ATTRIBUTES = {
 }
 # Attributes that hold an address, and the schemes each may use; "" is an address on this site.
 URLS = {"href": ("", "https", "http", "mailto", "tel"), "cite": ("", "https", "http"), "src": ("",)}
+# The classes a body may carry: those the site's Markdown writes (footnotes, the table of contents
+# and its permalinks, a column's alignment as bodies.py sets it, a fenced block's language). Any
+# other, the theme's own among them (md-dialog, md-header, …), could restyle the page.
+CLASSES = frozenset(
+    "footnote footnote-ref footnote-backref toc headerlink lrp-align-left lrp-align-center lrp-align-right".split()
+)
+_CODE_LANGUAGE = re.compile(r"language-[A-Za-z0-9_+#.-]+")  # ```python: class="language-python"
+# A body's ids are its own: each is published with this prefix, and so is every link to one
+# (``anchor``), so that no body id is one of the page's, the theme's or a script's (a hyphen
+# keeps it from naming a script global). No id of the page's shell (overrides/lrp/) starts so.
+ID_PREFIX = "text-"
 
 
 @dataclass(frozen=True)
@@ -61,8 +72,9 @@ class Scan:
     """What the rendered HTML of a body holds besides text."""
 
     problems: list = field(default_factory=list)  # Problem, in document order
-    links: list = field(default_factory=list)  # (attribute, address) of addresses on this site, in order
-    ids: set = field(default_factory=set)  # the ids its elements carry: the anchors a link may name
+    # (attribute, address) of the relative and web addresses, in order: those that lead to this site are checked
+    links: list = field(default_factory=list)
+    ids: set = field(default_factory=set)  # the ids its elements carry (as written): the anchors a link may name
 
 
 def scan(html: str) -> Scan:
@@ -88,7 +100,7 @@ def scan(html: str) -> Scan:
             problem = _attribute(tag, name, value or "")
             if problem:
                 result.problems.append(problem)
-            elif name in URLS and value and not urlsplit(value.strip()).scheme:
+            elif name in URLS and value and _web(value):
                 result.links.append((name, value.strip()))
             elif name == "id" and value:
                 result.ids.add(value)
@@ -104,7 +116,16 @@ def _attribute(tag: str, name: str, value: str) -> Problem | None:
         return Problem(Message("html.attribute", name=name, tag=tag), (name,))
     if name in URLS:
         return _address(tag, name, value)
+    if name == "class":
+        others = [one for one in value.split() if one not in CLASSES and not _CODE_LANGUAGE.fullmatch(one)]
+        if others:
+            return Problem(Message("html.class", names=" ".join(others)[:60]), tuple(others[:1]))
     return None
+
+
+def anchor(name: str) -> str:
+    """The published id of the body id ``name``: what a link to that anchor names."""
+    return f"{ID_PREFIX}{name}"
 
 
 def _address(tag: str, name: str, value: str) -> Problem | None:
@@ -138,8 +159,9 @@ def _refused(name: str, shown: str) -> Message:
 
 
 def clean(html: str, rewrite: Callable[[str, str, str], str | None] | None = None) -> str:
-    """Only what the safe list keeps; ``rewrite(tag, attribute, address)`` gives a relative
-    address its place on the site (or None to drop it)."""
+    """Only what the safe list keeps, the body's ids and links to them given ID_PREFIX;
+    ``rewrite(tag, attribute, address)`` gives a relative or web address (other than an anchor of
+    the body) its place on the site (or None to drop it)."""
     _rewrite.append(rewrite)
     try:
         return _CLEANER.clean(html)
@@ -153,9 +175,20 @@ _rewrite: list = []  # the rewrite of the clean() under way (nh3's cleaner is ma
 def _attribute_filter(tag: str, name: str, value: str) -> str | None:
     if _attribute(tag, name, value):
         return None
-    if _rewrite and _rewrite[-1] and name in URLS and value and not urlsplit(value.strip()).scheme:
-        return _rewrite[-1](tag, name, value.strip())
+    if name == "id":
+        return anchor(value) if value else None
+    if name in URLS and value and _web(value):
+        address = value.strip()
+        if address.startswith("#") and address.lower() not in ("#", "#top"):  # an anchor of the body itself
+            return f"#{anchor(address[1:])}"  # ("#top", where no element has that id, is the page's top)
+        if _rewrite and _rewrite[-1]:
+            return _rewrite[-1](tag, name, address)
     return value
+
+
+def _web(address: str) -> bool:
+    """Whether an allowed address is relative or a web address: one that may lead to this site."""
+    return urlsplit(address.strip()).scheme.lower() in ("", "http", "https")
 
 
 _CLEANER = nh3.Cleaner(

@@ -43,6 +43,7 @@ class Content:
     warnings: list = field(default_factory=list)  # what editors should see to, that does not stop the build
     register: addresses.Register = field(default_factory=addresses.Register)  # who is written where
     phases: dict = field(default_factory=dict)  # project id -> its docs page (Item): one page per phase
+    site_links: list = field(default_factory=list)  # body links to pages the plan makes (bodies.SiteLink)
     _listings: dict = field(default_factory=dict, repr=False)  # (collection, lang) -> listing
     _files: dict = field(default_factory=dict, repr=False)  # (source folder, address, kind) -> path or Invalid
     _sizes: dict = field(default_factory=dict, repr=False)  # repository path -> published (width, height)

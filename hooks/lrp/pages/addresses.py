@@ -8,6 +8,7 @@ written to ``<address>index.html``.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from ..contract.messages import Message
 from ..settings import Language
@@ -66,6 +67,52 @@ def relative(from_url: str, to_url: str) -> str:
     """``to_url`` as a link on the page at ``from_url`` (both relative to the site root)."""
     target = posixpath.relpath("/" + to_url, "/" + from_url)
     return f"{target}/" if to_url.endswith("/") or not to_url else target
+
+
+def on_site(site_url: str | None, address: str) -> SplitResult | None:
+    """The parts of ``address`` as an address on this site, its path relative to the site root
+    ("pasakumi/x/"), where it is written from the site root ("/pasakumi/x/") or as the site's own
+    full address (``site_url``, in https or http: both lead to the same page); None for a
+    relative address or an address of another site."""
+    try:
+        parts = urlsplit(address)
+    except ValueError:
+        return None
+    if parts.scheme or parts.netloc:
+        home = urlsplit(site_url or "")
+        if parts.scheme.lower() not in ("http", "https") or not home.hostname:
+            return None
+        try:
+            same = (parts.hostname, _port(parts)) == (home.hostname, _port(home))
+        except ValueError:  # a port that is not a number
+            return None
+        base = home.path.rstrip("/") + "/"
+        path = parts.path if parts.path.endswith("/") else parts.path + "/"  # "https://host/lrp" is the home page
+        if not same or not path.startswith(base):
+            return None
+        return parts._replace(scheme="", netloc="", path=parts.path[len(base) :])
+    if not parts.path.startswith("/"):
+        return None
+    return parts._replace(path=parts.path.lstrip("/"))
+
+
+def _port(parts: SplitResult) -> int | None:
+    """A port other than the web's own two (80, 443), else None."""
+    return None if parts.port in (None, 80, 443) else parts.port
+
+
+def page(path: str) -> str:
+    """The address that a path on this site (as ``on_site`` gives it) names: a page's, with its
+    last "/" and without "index.html" ("pasakumi/x/"), or a file's where its last part has a
+    dot ("feed.xml")."""
+    text = unquote(path)
+    clean = posixpath.normpath("/" + text).strip("/")
+    name = posixpath.basename(clean)
+    if name == "index.html":
+        clean = posixpath.dirname(clean)
+    elif "." in name and not text.endswith("/"):
+        return clean
+    return f"{clean}/" if clean else ""
 
 
 class Register:

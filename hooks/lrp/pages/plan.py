@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..contract import bodies
 from ..contract.errors import Mistake
 from ..contract.messages import Message
 from ..model.content import Content
@@ -200,6 +201,7 @@ def plan_site(content: Content, strings: Strings) -> SitePlan:
             page.sources = _sources(page.translation.item, content.phases)
 
     pages = _claim(content, pages, exports)
+    _check_links(content, pages, exports)
     by_src = {page.src_uri: page for page in pages}
     nav = {lang.code: _nav(lang, settings.nav, content, by_src, homes, indexes) for lang in settings.languages}
     return SitePlan(pages, by_src, homes, indexes, nav, exports)
@@ -229,6 +231,15 @@ def _claim(content: Content, pages: list[PlannedPage], exports: list[Export]) ->
     if mistakes:
         content.mistakes = sorted({*content.mistakes, *mistakes})
     return [page for page in pages if page.src_uri not in clashing]
+
+
+def _check_links(content: Content, pages: list[PlannedPage], exports: list[Export]) -> None:
+    """Body links from the site root or the site's address to pages no editor's file makes lead
+    to a page or file of this plan (bodies.check_site_links)."""
+    published = {page.url: page.translation.path if page.translation else None for page in pages}
+    published.update((export.dest_uri, None) for export in exports)
+    published.update((addresses.media(path), None) for path in content.published_media())
+    bodies.check_site_links(content, published)
 
 
 def _described(page: PlannedPage) -> Message:
