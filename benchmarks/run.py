@@ -53,7 +53,7 @@ def project_site(root: Path, n: int) -> Path:
     for folder in ("publications",):
         (site / folder).mkdir()
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("  - hooks/site.py", f"  - {REPO / 'hooks' / 'site.py'}")
+    text = text.replace("  - hooks/mkdocs_hooks.py", f"  - {REPO / 'hooks' / 'mkdocs_hooks.py'}")
     text = text.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
     for folder in ("hooks", "overrides"):
         text = text.replace(f"\n  - {folder}\n", f"\n  - {REPO / folder}\n")

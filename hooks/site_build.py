@@ -23,10 +23,10 @@ from pagefind_engine import Indexer, IndexingError
 from lrp import Settings
 from lrp.contract.bodies import Converter
 from lrp.contract.messages import Message
+from lrp.loader import load_site
 from lrp.pages import freshness
 from lrp.pages.plan import SEARCHED
 from lrp.pages.view import SiteView
-from lrp.site import load_site
 
 log = logging.getLogger("mkdocs.hooks.lrp")
 

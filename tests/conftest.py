@@ -23,7 +23,7 @@ SITE_URL = "https://example.org/lrp/"
 def config_text(**extra: str) -> str:
     """The project's mkdocs.yml, pointed at this repository's hooks and templates."""
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("  - hooks/site.py", f"  - {REPO / 'hooks' / 'site.py'}")
+    text = text.replace("  - hooks/mkdocs_hooks.py", f"  - {REPO / 'hooks' / 'mkdocs_hooks.py'}")
     text = text.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
     for folder in ("hooks", "overrides"):  # watched folders of the repository
         text = text.replace(f"\n  - {folder}\n", f"\n  - {REPO / folder}\n")

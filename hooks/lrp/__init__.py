@@ -2,7 +2,7 @@
 
 Loads, validates and models the content written to ../shared/content-contract.md:
 items and their translations, vocabularies, partial dates, addresses and listings.
-It imports nothing from MkDocs; the hooks in ../site.py adapt it to a build.
+It imports nothing from MkDocs; the hooks in ../mkdocs_hooks.py adapt it to a build.
 """
 
 from .contract.errors import Mistake

@@ -15,10 +15,10 @@ from .contract.bodies import configured
 from .contract.fields import fields_of
 from .contract.messages import Message
 from .contract.scaffold import new_item
+from .loader import load_site
 from .model.content import Content
 from .pages.strings import Strings
 from .settings import COLLECTIONS, SLUG, SLUG_MAX, Settings, markdown_extensions
-from .site import load_site
 
 
 def check(root: Path) -> int:

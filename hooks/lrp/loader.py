@@ -1,5 +1,6 @@
-"""The whole site as a build and ``make check`` see it: strings, content, the map's outlines and
-the page plan, with every mistake of them all in one list, before any page is made."""
+"""The core's loader: everything a build and ``make check`` read, loaded and checked at once
+(strings, content, the map's outlines and the page plan), with every mistake of them all in one
+list, before any page is made."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from .settings import Settings
 
 
 @dataclass
-class Site:
+class Loaded:
+    """What load_site read: the content, the interface texts, the page plan and the map."""
+
     content: Content
     strings: Strings
     plan: SitePlan
@@ -26,7 +29,7 @@ class Site:
 
 def load_site(
     settings: Settings, converter: Converter, *, today: dt.date | None = None, include_drafts: bool = False
-) -> Site:
+) -> Loaded:
     """Read and check everything; ``site.content.mistakes`` then lists every mistake found."""
     strings = Strings.load(settings)  # never raises: its mistakes are reported with the content's
     content = load_content(
@@ -39,4 +42,4 @@ def load_site(
     outlines, geo_mistakes = read_outlines(settings.root)
     if strings.mistakes or geo_mistakes:
         content.mistakes = sorted({*content.mistakes, *strings.mistakes, *geo_mistakes})
-    return Site(content, strings, plan_site(content, strings), outlines)
+    return Loaded(content, strings, plan_site(content, strings), outlines)
