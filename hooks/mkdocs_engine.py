@@ -29,6 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from lrp.contract import files as media_files
 from lrp.outputs import media
 
 # The versions this module was written and tested for (requirements.txt pins them).
@@ -104,7 +105,7 @@ def page_file(config, spec, unchanged: bool) -> PageFile:
 
 def media_file(config, repo_path: str, source: Path, dest_uri: str) -> File:
     """An image or download of the repository, published at ``dest_uri``."""
-    kind = ImageFile if media.is_image(repo_path) else File
+    kind = ImageFile if media_files.is_image(repo_path) else File
     file = kind.generated(config, repo_path, abs_src_path=str(source))
     file.dest_uri = dest_uri
     return file

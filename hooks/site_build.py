@@ -21,8 +21,8 @@ from mkdocs.exceptions import Abort
 from pagefind_engine import Indexer, IndexingError
 
 from lrp import Settings
+from lrp.base.messages import Message
 from lrp.contract.bodies import Converter
-from lrp.contract.messages import Message
 from lrp.loader import load_site
 from lrp.pages import freshness
 from lrp.pages.plan import SEARCHED

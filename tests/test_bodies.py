@@ -497,8 +497,8 @@ def test_no_class_the_stylesheets_know_passes_unless_the_site_lists_it_for_bodie
 def test_the_classes_the_sites_markdown_writes_pass_and_stay():
     from conftest import REPO
 
+    from lrp.base.settings import markdown_extensions
     from lrp.contract.bodies import configured
-    from lrp.settings import markdown_extensions
 
     body = (
         "[TOC]\n\n## Rezultāti\n\nTeksts[^1].\n\n| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n\n"

@@ -1,7 +1,7 @@
 import pytest
 
-from lrp.contract.errors import Invalid
-from lrp.model.dates import PartialDate, format_partial, format_span
+from lrp.base.dates import PartialDate, format_partial, format_span
+from lrp.base.errors import Invalid
 
 P = PartialDate.parse
 

@@ -609,10 +609,10 @@ def test_the_workflow_checks_out_the_history():
 def asked_keys() -> set:
     """The UI keys the templates and the core ask for by name (T["…"], t(lang, "…")), and those
     they make from a known set of values (kinds, statuses, collections, facets, exports)."""
+    from lrp.base.settings import COLLECTIONS
     from lrp.contract.fields import EVENT_STATUSES, KINDS
     from lrp.pages.plan import TIMELINE_EXPORTS
     from lrp.pages.timeline import FACETS
-    from lrp.settings import COLLECTIONS
 
     literal = re.compile(r"""(?:\bT\[|\bt\([\w.]+,\s*)["']([a-z0-9_]+(?:\.[a-z0-9_]+)+)["']""")
     sources = [*(REPO / "overrides/lrp").rglob("*.html"), *(REPO / "hooks/lrp").glob("*.py")]

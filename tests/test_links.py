@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from test_content import EVENT, SETTINGS, TODAY
 
 from lrp import Settings, load_content
-from lrp.pages import addresses
+from lrp.base import addresses
 from lrp.pages.plan import plan_site
 from lrp.pages.strings import Strings
 

@@ -1,4 +1,4 @@
-"""Messages in the editors' language: one catalogue (hooks/lrp/contract/messages.py) in Latvian and English;
+"""Messages in the editors' language: one catalogue (hooks/lrp/base/messages.py) in Latvian and English;
 `make check`, the build's log and the pull-request annotations in Latvian unless LRP_MESSAGES=en;
 the editor guide lists every message in each page's language."""
 
@@ -14,12 +14,12 @@ import sys
 import pytest
 from conftest import REPO, build_site, read, write_site
 
-from lrp.contract import messages
-from lrp.contract.errors import Invalid, Mistake, Report
+from lrp.base import messages
+from lrp.base.dates import YEARS
+from lrp.base.errors import Invalid, Mistake, Report
+from lrp.base.messages import CATALOGUE, Message, guide_text, placeholders
 from lrp.contract.fields import fields_of
-from lrp.contract.messages import CATALOGUE, Message, guide_text, placeholders
-from lrp.contract.scaffold import EXAMPLES, PLACEHOLDERS
-from lrp.model.dates import YEARS
+from lrp.pages.guide import EXAMPLES, PLACEHOLDERS
 
 BROKEN = {
     "events/bad.lv.md": "---\ntitle: Slikts\nsummary: S.\ndate: 2021-02-30\nkind: other\nplaces: [riga]\nproject: platforma-v\n---\n",

@@ -245,8 +245,8 @@ def test_every_image_type_is_published_without_any_metadata_block(tmp_path):
 
 
 def test_an_animation_counts_the_pixels_of_every_frame(tmp_path, monkeypatch):
-    from lrp.contract.errors import Invalid
-    from lrp.outputs import media
+    from lrp.base.errors import Invalid
+    from lrp.contract import files
 
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 10_000)  # each frame below has 4 000
     for count, allowed in ((2, True), (3, False)):
@@ -255,7 +255,7 @@ def test_an_animation_counts_the_pixels_of_every_frame(tmp_path, monkeypatch):
         path.parent.mkdir(parents=True, exist_ok=True)
         first.save(path, "GIF", save_all=True, append_images=rest)
         try:
-            media.check_file(tmp_path, "stories/a.lv.md", f"images/{count}.gif", media.IMAGE_TYPES)
+            files.check_file(tmp_path, "stories/a.lv.md", f"images/{count}.gif", files.IMAGE_TYPES)
             refused = None
         except Invalid as error:
             refused = error.message.key
@@ -264,11 +264,12 @@ def test_an_animation_counts_the_pixels_of_every_frame(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP"])
 def test_an_image_with_a_broken_exif_block_is_published_without_it(tmp_path, kind):
+    from lrp.contract.files import published_size
     from lrp.outputs import media, share
 
     path = tmp_path / f"p.{kind.lower()}"
     Image.new("RGB", (20, 10)).save(path, kind, exif=b"Exif\0\0" + SECRET)  # no TIFF header after "Exif"
-    assert media.published_size(path) == (20, 10)
+    assert published_size(path) == (20, 10)
     published = media.prepare(path)
     assert metadata_blocks(published) == [] and SECRET not in published
     preview = share.crop(path)  # its link preview too

@@ -23,12 +23,12 @@ from test_content import EVENT, PNG, SETTINGS, TODAY, event, lines
 from test_content import load as load_content_of
 
 from lrp import Settings, load_content
+from lrp.base.dates import YEARS, PartialDate, format_partial, format_span
+from lrp.base.errors import BIDI_CONTROLS, Invalid
+from lrp.base.text import BRAILLE_BLANK, DEFAULT_IGNORABLE, NOT_CHARACTERS, blank, invisible, plain_text
+from lrp.base.yamlmarks import ANCHORS, load_mapping
 from lrp.contract import safehtml
-from lrp.contract.chars import BRAILLE_BLANK, DEFAULT_IGNORABLE, NOT_CHARACTERS, blank, invisible
-from lrp.contract.errors import BIDI_CONTROLS, Invalid
-from lrp.contract.fields import count, flag, number, plain_text
-from lrp.contract.yamlmarks import ANCHORS, load_mapping
-from lrp.model.dates import YEARS, PartialDate, format_partial, format_span
+from lrp.contract.fields import count, flag, number
 from lrp.pages.plan import plan_site
 from lrp.pages.strings import PLACEHOLDERS, Strings, placeholders
 

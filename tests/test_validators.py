@@ -280,7 +280,7 @@ def test_field_table_shows_its_text_as_written():
     import markdown
 
     from lrp.contract.fields import fields_of
-    from lrp.contract.scaffold import expand_field_tables
+    from lrp.pages.guide import expand_field_tables
 
     tricky = r"stories/<slug> *a* _b_ `c` [d](e) [^f] <b>g</b> &amp; h|i \ j # k + l - m. !n {o} ~p~ ^q^"
 

@@ -5,8 +5,8 @@ items and their translations, vocabularies, partial dates, addresses and listing
 It imports nothing from MkDocs; the hooks in ../mkdocs_hooks.py adapt it to a build.
 """
 
-from .contract.errors import Mistake
+from .base.errors import Mistake
+from .base.settings import Settings
 from .model.content import Content, load_content
-from .settings import Settings
 
 __all__ = ["Content", "Mistake", "Settings", "load_content"]

@@ -11,14 +11,14 @@ import os
 import sys
 from pathlib import Path
 
+from .base.messages import Message
+from .base.settings import COLLECTIONS, SLUG, SLUG_MAX, Settings, markdown_extensions
 from .contract.bodies import configured
 from .contract.fields import fields_of
-from .contract.messages import Message
-from .contract.scaffold import new_item
 from .loader import load_site
 from .model.content import Content
+from .pages.guide import new_item
 from .pages.strings import Strings
-from .settings import COLLECTIONS, SLUG, SLUG_MAX, Settings, markdown_extensions
 
 
 def check(root: Path) -> int:

@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .base.settings import Settings
 from .contract.bodies import Converter
 from .contract.fields import fields_of
-from .contract.scaffold import expand_guide
 from .model.content import Content, load_content
 from .pages.geo import read_outlines
+from .pages.guide import expand_guide
 from .pages.plan import SitePlan, plan_site
 from .pages.strings import Strings
-from .settings import Settings
 
 
 @dataclass

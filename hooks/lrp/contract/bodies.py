@@ -22,10 +22,10 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..pages import addresses
+from ..base import addresses
+from ..base.errors import Invalid, Mistake, Report, close_match
+from ..base.messages import Message
 from . import safehtml
-from .errors import Invalid, Mistake, Report, close_match
-from .messages import Message
 
 # What Python-Markdown's tables extension writes for a column's alignment, and our class for it:
 # an inline style would be refused by the page's Content-Security-Policy.

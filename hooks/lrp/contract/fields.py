@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,12 +22,12 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ..model.dates import PartialDate
-from ..outputs.media import FILE_TYPES, IMAGE_TYPES, check_file
-from ..settings import COLLECTIONS, SLUG
-from .chars import NOT_CHARACTERS, blank
-from .errors import BIDI_CONTROLS, Invalid, close_match, did_you_mean, quote, visible
-from .messages import Message
+from ..base.dates import PartialDate
+from ..base.errors import Invalid, close_match, did_you_mean, quote, visible
+from ..base.messages import Message
+from ..base.settings import COLLECTIONS, SLUG
+from ..base.text import NOT_CHARACTERS, one, plain_text, refuse_not_text
+from .files import FILE_TYPES, IMAGE_TYPES, check_file
 
 if TYPE_CHECKING:
     from .vocab import Vocabularies
@@ -61,69 +60,11 @@ class Field:
 
 # ---- checks --------------------------------------------------------------------------
 
-# Plain text (the contract: "Text fields hold plain text"). A text is one line: a line break
-# inside it is a mistake (a long text may be folded over several lines with YAML's ">", which
-# joins them with spaces). Control characters (C0, DEL, C1), line and paragraph separators,
-# surrogates and noncharacters (chars.py: with the controls, every character XML 1.0 forbids) and
-# the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are
-# mistakes; the bidirectional marks U+200E, U+200F and U+061C change no order and are allowed in
-# text, but not as all of it: text that shows nothing is no text (chars.blank). Lengths are
-# counted on NFC text, which is kept.
-_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + NOT_CHARACTERS + "".join(sorted(BIDI_CONTROLS)) + "]")
-_NOT_CHARACTER = re.compile(f"[{NOT_CHARACTERS}]")
 _DIGITS = re.compile(r"[0-9]+")
 _DECIMAL = re.compile(r"[+-]?[0-9]{1,15}(\.[0-9]{1,15})?")
 _UNSAFE_IN_URL = re.compile(
     r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff" + NOT_CHARACTERS + "]"
 )
-
-
-def plain_text(value, limit: int | None = None) -> str:
-    """A text field's value: one line of plain text, NFC-normalised, at most ``limit`` characters."""
-    text = unicodedata.normalize("NFC", _one(value, "text")).strip(" \n")
-    _refuse_not_text(text)
-    text = text.strip()
-    if not text:
-        raise Invalid(Message("text.empty"))
-    if blank(text):
-        raise Invalid(Message("text.invisible"))
-    if limit and len(text) > limit:
-        raise Invalid(Message("text.too_long", length=len(text), limit=limit))
-    return text
-
-
-def _refuse_not_text(text: str) -> None:
-    """Raise for the first character that no text may hold (a line break, a control, …)."""
-    bad = _NOT_TEXT.search(text)
-    if bad:
-        char = bad.group()
-        code = f"U+{ord(char):04X}"
-        if char in _LINE_BREAKS:
-            raise Invalid(Message("text.line_break"))
-        if char in BIDI_CONTROLS:
-            raise Invalid(Message("text.bidi", code=code))
-        if _NOT_CHARACTER.match(char):
-            raise Invalid(Message("text.not_character", code=code))
-        raise Invalid(Message("text.control", code=code))
-
-
-def _one(value, what: str = "value") -> str:
-    """A single value (a scalar, as the editor wrote it), not a list or a mapping."""
-    if isinstance(value, str):
-        return value
-    kind = "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else "other"
-    raise Invalid(_NOT_ONE[what, kind])
-
-
-_NOT_ONE = {
-    ("text", "list"): Message("one.text.list"),
-    ("text", "mapping"): Message("one.text.mapping"),
-    ("text", "other"): Message("one.text.other"),
-    ("value", "list"): Message("one.value.list"),
-    ("value", "mapping"): Message("one.value.mapping"),
-    ("value", "other"): Message("one.value.other"),
-}
 
 
 def text(limit: int | None = None) -> Check:
@@ -148,7 +89,7 @@ def day(value, ctx):
 
 def one_of(choices: tuple[str, ...]) -> Check:
     def check(value, ctx):
-        if _one(value) not in choices:
+        if one(value) not in choices:
             hint = did_you_mean(value, choices)
             raise Invalid(Message("choice.unknown", value=quote(value), choices=", ".join(choices), hint=hint))
         return value
@@ -166,7 +107,7 @@ def _list(value, what: Message, example: Message) -> list:
 
 def term(vocabulary: str) -> Check:
     def check(value, ctx):
-        if ctx.vocab.term(vocabulary, _one(value)) is None:
+        if ctx.vocab.term(vocabulary, one(value)) is None:
             known = ctx.vocab.get(vocabulary)
             hint = did_you_mean(value, known)
             raise Invalid(Message("term.unknown", value=quote(value), vocabulary=vocabulary, hint=hint))
@@ -203,7 +144,7 @@ def each(item_check: Check, what: Message, example: Message) -> Check:
 
 
 def https_url(value, ctx):
-    address = _one(value).strip()
+    address = one(value).strip()
     try:
         parts = urlsplit(address)
     except ValueError:  # for example an unclosed [ of an IPv6 address
@@ -219,7 +160,7 @@ def rel_path(types: tuple[str, ...]) -> Check:
     def check(value, ctx):
         if not isinstance(value, str) or not value.strip():
             raise Invalid(Message("path.relative"))
-        _refuse_not_text(value.strip())
+        refuse_not_text(value.strip())
         source = (ctx.folder / "file").relative_to(ctx.root).as_posix()
         return check_file(ctx.root, source, value.strip(), types)
 
@@ -228,7 +169,7 @@ def rel_path(types: tuple[str, ...]) -> Check:
 
 def reference(collections: tuple[str, ...]) -> Check:
     def check(value, ctx):
-        parts = _one(value).split("/")
+        parts = one(value).split("/")
         if len(parts) != 2 or parts[0] not in collections or not SLUG.match(parts[1]):
             example = f"{collections[0]}/<slug>"
             hint = did_you_mean(parts[0], collections) if parts[0] not in collections else ""
@@ -240,7 +181,7 @@ def reference(collections: tuple[str, ...]) -> Check:
 
 def count(value, ctx):
     """A whole number, 0 or more, written in digits: ``12``."""
-    written = _one(value).strip()
+    written = one(value).strip()
     if not _DIGITS.fullmatch(written):
         raise Invalid(Message("count.form", value=quote(value)))
     if len(written) > 9:
@@ -250,7 +191,7 @@ def count(value, ctx):
 
 def number(value, ctx):
     """A finite decimal number as written, ``6`` or ``2.5``; kept with the digits the editor gave."""
-    written = _one(value).strip()
+    written = one(value).strip()
     if not _DECIMAL.fullmatch(written):
         comma = _DECIMAL.fullmatch(written.replace(",", ".", 1))
         raise Invalid(Message("number.comma" if comma else "number.form", value=quote(value)))
@@ -301,7 +242,7 @@ def record(
 
 
 def isbn(value, ctx):
-    written = _one(value).strip()
+    written = one(value).strip()
     digits = re.sub(r"[ -]", "", written).upper()
     ok = False
     if re.fullmatch(r"[0-9]{9}[0-9X]", digits):
@@ -315,21 +256,21 @@ def isbn(value, ctx):
 
 
 def language_code(value, ctx):
-    if not re.fullmatch(r"[a-z]{2,3}", _one(value)):
+    if not re.fullmatch(r"[a-z]{2,3}", one(value)):
         raise Invalid(Message("codes.language", value=quote(value)))
     return value
 
 
 def flag(value, ctx):
     """``true`` or ``false``. (YAML 1.1's yes, no, on and off are words here, as in text fields.)"""
-    written = _one(value).strip().lower()
+    written = one(value).strip().lower()
     if written not in ("true", "false"):
         raise Invalid(Message("flag.form", value=quote(value)))
     return written == "true"
 
 
 def slug(value, ctx):
-    if not SLUG.match(_one(value)) or len(value) > 80:
+    if not SLUG.match(one(value)) or len(value) > 80:
         raise Invalid(Message("slug.form", value=quote(value)))
     return value
 

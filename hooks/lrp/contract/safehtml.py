@@ -17,8 +17,8 @@ from urllib.parse import unquote, urlsplit
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
-from .chars import blank
-from .messages import Message
+from ..base.messages import Message
+from ..base.text import blank
 
 # Elements a body may hold: what Markdown makes, and the raw HTML editors may write.
 TAGS = frozenset(

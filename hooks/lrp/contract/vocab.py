@@ -11,12 +11,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ..model.dates import PartialDate
-from ..settings import SLUG, Settings
-from .errors import Invalid, Report, did_you_mean, quote
-from .fields import plain_text
-from .messages import Message
-from .yamlmarks import load_mapping
+from ..base.dates import PartialDate
+from ..base.errors import Invalid, Report, did_you_mean, quote
+from ..base.messages import Message
+from ..base.settings import SLUG, Settings
+from ..base.text import plain_text
+from ..base.yamlmarks import load_mapping
 
 VOCABULARIES = ("places", "themes", "projects")
 # The keys an entry may have besides a label per language.

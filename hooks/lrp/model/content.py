@@ -9,16 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..base import addresses
+from ..base.errors import Invalid, Mistake, Report, did_you_mean
+from ..base.messages import Message
+from ..base.settings import COLLECTIONS, SECTIONS, SLUG, SLUG_MAX, Settings
+from ..base.text import plain_text
+from ..base.yamlmarks import split_front_matter
 from ..contract import bodies
 from ..contract.bodies import Converter
-from ..contract.errors import Invalid, Mistake, Report, did_you_mean
-from ..contract.fields import LABELLED, Context, fields_of, plain_text
-from ..contract.messages import Message
+from ..contract.fields import LABELLED, Context, fields_of
+from ..contract.files import FILE_TYPES, IMAGE_TYPES, check_file, is_image, published_size
 from ..contract.vocab import Vocabularies, load_vocabularies
-from ..contract.yamlmarks import split_front_matter
-from ..outputs import media
-from ..pages import addresses
-from ..settings import COLLECTIONS, SECTIONS, SLUG, SLUG_MAX, Settings
 from .items import Item, Translation, in_date_order
 
 FOLDERS = (*COLLECTIONS, "docs")
@@ -77,9 +78,9 @@ class Content:
         body names; raises ``Invalid``. Each file is checked (and an image decoded) once."""
         key = (posixpath.dirname(tr.path), address, kind)
         if key not in self._files:
-            types = media.IMAGE_TYPES if kind == "image" else media.FILE_TYPES
+            types = IMAGE_TYPES if kind == "image" else FILE_TYPES
             try:
-                self._files[key] = media.check_file(self.settings.root, tr.path, address, types)
+                self._files[key] = check_file(self.settings.root, tr.path, address, types)
             except Invalid as error:
                 self._files[key] = error
         if isinstance(self._files[key], Invalid):
@@ -90,9 +91,9 @@ class Content:
         """The published width and height of an image of the repository, else None."""
         if path not in self._sizes:
             full = self.settings.root / path
-            ok = media.is_image(path) and full.is_file() and not full.is_symlink()
+            ok = is_image(path) and full.is_file() and not full.is_symlink()
             try:
-                self._sizes[path] = media.published_size(full) if ok else None
+                self._sizes[path] = published_size(full) if ok else None
             except Exception:  # noqa: BLE001 - a broken image is reported by check_file
                 self._sizes[path] = None
         return self._sizes[path]
@@ -175,9 +176,9 @@ def _unread(parts: tuple[str, ...]) -> Message | None:
         return Message("file.hidden")
     if name.lower().endswith(".md"):
         return None if name.endswith(".md") else Message("file.bad_name")  # the rest of the name: _read
-    if name.lower().endswith(media.FILE_TYPES):
+    if name.lower().endswith(FILE_TYPES):
         return None
-    return Message("file.unread", types=", ".join(media.FILE_TYPES))
+    return Message("file.unread", types=", ".join(FILE_TYPES))
 
 
 def _unreported(content: Content) -> list[Mistake]:

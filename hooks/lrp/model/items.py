@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..base.dates import PartialDate
+from ..base.yamlmarks import Located
 from ..contract.fields import fields_of
-from ..contract.yamlmarks import Located
-from .dates import PartialDate
 
 _MISSING = object()
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from ..model.dates import PartialDate
+from ..base.dates import PartialDate
 from ..model.items import Translation
 
 WIDTH = 680  # pixels the chart aims at: the content column of a laptop screen

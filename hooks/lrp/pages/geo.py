@@ -14,9 +14,9 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..contract.errors import Invalid, Mistake, Report, quote
-from ..contract.fields import plain_text
-from ..contract.messages import Message
+from ..base.errors import Invalid, Mistake, Report, quote
+from ..base.messages import Message
+from ..base.text import plain_text
 
 WIDTH = 600  # SVG user units; the map scales with the page
 BOUNDS = (20.8, 53.8, 28.4, 58.2)  # lon/lat box: Latvia and Lithuania

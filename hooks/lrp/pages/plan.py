@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..base import addresses
+from ..base.errors import Mistake
+from ..base.messages import Message
+from ..base.settings import COLLECTIONS, Language
 from ..contract import bodies
-from ..contract.errors import Mistake
-from ..contract.messages import Message
 from ..model.content import Content
 from ..model.items import Translation, in_date_order
-from ..settings import COLLECTIONS, Language
-from . import addresses, timeline
+from . import timeline
 from .strings import Strings
 
 

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from babel import Locale
 
-from ..contract.errors import Invalid, Mistake, Report, did_you_mean, quote
-from ..contract.fields import https_url, plain_text
-from ..contract.messages import Message
-from ..contract.yamlmarks import Located, load_mapping
-from ..settings import Settings
+from ..base.errors import Invalid, Mistake, Report, did_you_mean, quote
+from ..base.messages import Message
+from ..base.settings import Settings
+from ..base.text import plain_text
+from ..base.yamlmarks import Located, load_mapping
+from ..contract.fields import https_url
 
 # The texts the code fills in with str.format, and the placeholders each is given. Every other
 # text is shown as written (a brace in it is a brace).

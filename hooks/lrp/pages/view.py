@@ -11,12 +11,13 @@ from babel import Locale
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
+from ..base import addresses
+from ..base.dates import PartialDate, format_span, span_parts
+from ..base.settings import COLLECTIONS
 from ..model.content import Content
-from ..model.dates import PartialDate, format_span, span_parts
 from ..model.items import Item, Translation
 from ..outputs import feeds, history, share, structured
-from ..settings import COLLECTIONS
-from . import addresses, chart, geo, timeline
+from . import chart, geo, timeline
 from .plan import MEDIA_TYPES, SEARCHED, Export, SitePlan
 from .strings import Strings
 

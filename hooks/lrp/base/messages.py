@@ -786,7 +786,7 @@ class Message:
 
     def __init__(self, key: str, /, **values: str | int | Message) -> None:
         if key not in CATALOGUE:
-            raise KeyError(f"no message {key!r} in hooks/lrp/contract/messages.py")
+            raise KeyError(f"no message {key!r} in hooks/lrp/base/messages.py")
         for name, value in values.items():
             if not isinstance(value, str | int | Message):
                 raise TypeError(f"{key}: the value of {name} is {type(value).__name__}, not text or a message")

@@ -11,8 +11,8 @@ from functools import cache, total_ordering
 from babel import Locale
 from babel.dates import format_date
 
-from ..contract.errors import Invalid, quote
-from ..contract.messages import Message
+from .errors import Invalid, quote
+from .messages import Message
 
 _FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 # Years a date may have. Year 0 does not exist; the first and last years Python and Babel can

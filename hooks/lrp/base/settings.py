@@ -12,7 +12,7 @@ import yaml
 import yaml_env_tag
 from babel import Locale, UnknownLocaleError
 
-from .contract.messages import Message
+from .messages import Message
 
 COLLECTIONS = ("stories", "events", "publications")
 SECTIONS = (*COLLECTIONS, "timeline", "themes", "places", "search")

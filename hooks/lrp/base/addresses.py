@@ -10,8 +10,8 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import SplitResult, unquote, urlsplit
 
-from ..contract.messages import Message
-from ..settings import Language
+from .messages import Message
+from .settings import Language
 
 MEDIA = "media/"  # images and downloads: media/<repository path>
 # Files the theme and the build write besides pages; a page may not take their place.

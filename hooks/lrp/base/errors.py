@@ -30,10 +30,10 @@ def quote(value, limit: int = 60) -> str:
 
 
 def _message(message) -> Message:
-    """``message`` itself: every message is a key of the catalogue (hooks/lrp/contract/messages.py), never words."""
+    """``message`` itself: every message is a key of the catalogue (hooks/lrp/base/messages.py), never words."""
     if not isinstance(message, Message):
         raise TypeError(
-            f"a message is a Message of hooks/lrp/contract/messages.py, not {type(message).__name__}: {message!r}"
+            f"a message is a Message of hooks/lrp/base/messages.py, not {type(message).__name__}: {message!r}"
         )
     return message
 

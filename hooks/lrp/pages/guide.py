@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..pages.strings import Strings
-from . import messages
-from .fields import Field
+from ..base import messages
+from ..contract.fields import Field
+from .strings import Strings
 
 # Valid placeholders for required fields, so that a new draft passes the check as it is.
 PLACEHOLDERS = {
@@ -124,7 +124,7 @@ _MESSAGES = re.compile(r"<!--\s*lrp:messages\s*-->")
 
 def expand_messages(markdown: str, lang: str) -> str:
     """Replace ``<!-- lrp:messages -->`` by the table of every mistake message in that language
-    (hooks/lrp/contract/messages.py), with "…" where the message shows a value."""
+    (hooks/lrp/base/messages.py), with "…" where the message shows a value."""
     if not _MESSAGES.search(markdown):
         return markdown
     head = [messages.guide_text("tool.guide.key", lang), messages.guide_text("tool.guide.message", lang)]
