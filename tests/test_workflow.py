@@ -169,3 +169,16 @@ def test_a_test_that_reaches_the_browser_is_left_out_of_the_fast_loop_marked_or_
         "test_asks_for_the_browser",
         "test_asks_for_a_fixture_that_asks_for_it",
     ]
+
+
+def test_the_browser_tests_run_in_both_browsers_on_githubs_runner_and_never_skip_there():
+    (test,) = [step for step in steps("test") if step.get("run") == "make test"]
+    assert test["env"]["REQUIRE_BROWSER"] == "1"  # a missing Chromium or Firefox fails the run
+    assert test["env"]["CHROMIUM"] and test["env"]["FIREFOX"]
+
+
+def test_dependabot_keeps_the_actions_and_every_pinned_package_current():
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    watched = {(update["package-ecosystem"], update["directory"]) for update in config["updates"]}
+    assert watched == {("github-actions", "/"), ("pip", "/"), ("npm", "/tests/tools")}
+    assert (REPO / "requirements.txt").is_file() and (REPO / "tests/tools/package-lock.json").is_file()
