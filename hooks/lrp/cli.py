@@ -31,20 +31,35 @@ def check(root: Path) -> int:
         print(f"mkdocs.yml: {error}")
         return 2
     content = load_site(settings, configured(extensions)).content
-    for mistake in content.mistakes:
-        print(mistake)
-    for warning in content.warnings:
-        print(warning)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         print("\n".join(mistake.annotation() for mistake in content.mistakes))
-    print()
     print(translation_table(content))
+    print()
+    print(summary(content))
+    return 1 if content.mistakes else 0
+
+
+def summary(content: Content) -> str:
+    """What ends ``make check``, so that a new mistake is never scrolled away: the mistakes, then
+    the drafts (never published), then the events still planned after their date as one warning
+    with their files, then the count of mistakes."""
+    lines = [str(mistake) for mistake in content.mistakes]
+    drafts = sorted(
+        tr.path
+        for item in (*content.items.values(), *content.docs.values())
+        if item.draft
+        for tr in item.translations.values()
+    )
+    if drafts:
+        lines += ["", str(Message("tool.check.drafts", count=len(drafts)))]
+        lines += [f"  {path}: {Message('tool.check.draft')}" for path in drafts]
+    if content.warnings:
+        lines += ["", str(Message("tool.check.unreported", count=len(content.warnings)))]
+        lines += [f"  {warning.path}:{warning.line}" for warning in content.warnings]
     count = len(content.mistakes)
-    if count:
-        print(f"\n{Message('tool.check.count.one' if count == 1 else 'tool.check.count.other', count=count)}")
-    else:
-        print(f"\n{Message('tool.check.none')}")
-    return 1 if count else 0
+    key = "tool.check.none" if not count else "tool.check.count.one" if count == 1 else "tool.check.count.other"
+    lines += ["", str(Message(key, count=count))]
+    return "\n".join(lines).lstrip("\n")
 
 
 def translation_table(content: Content) -> str:
@@ -59,7 +74,12 @@ def translation_table(content: Content) -> str:
         ]
         row = [collection, str(len(items))]
         for code in codes:
-            missing = sorted(item.slug for item in items if code not in item.translations)
+            missing = sorted(
+                item.slug
+                for item in items
+                if code not in item.translations  # a file that could not be read is not missing: its mistake says why
+                and f"{collection}/{item.slug}.{code}.md" not in content.unreadable
+            )
             row.append(str(len(missing)))
             missing_lines += [
                 "  " + str(Message("tool.check.no_file", item=f"{collection}/{slug}", code=code)) for slug in missing

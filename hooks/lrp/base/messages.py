@@ -726,6 +726,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "tool.check.count.other": {"en": "{count} mistakes.", "lv": "Kļūdu skaits: {count}."},
     "tool.check.none": {"en": "No mistakes.", "lv": "Kļūdu nav."},
     "tool.check.translations": {"en": "Translations:", "lv": "Tulkojumi:"},
+    "tool.check.drafts": {
+        "en": "Drafts ({count}), shown by the preview only:",
+        "lv": "Melnraksti ({count}), redzami tikai priekšskatījumā:",
+    },
+    "tool.check.draft": {"en": "draft, will not be published", "lv": "melnraksts, netiks publicēts"},
+    "tool.check.unreported": {
+        "en": "Warning: planned events whose date has passed ({count}); write event_status: held or "
+        "cancelled in each file (until then its page says there is no report yet):",
+        "lv": "Brīdinājums: plānoti pasākumi, kuru datums ir pagājis ({count}); katrā failā ierakstiet "
+        "event_status: held vai cancelled (līdz tam lapā rakstīts, ka nav ziņu par norisi):",
+    },
     "tool.check.collection": {"en": "collection", "lv": "kolekcija"},
     "tool.check.items": {"en": "items", "lv": "ieraksti"},
     "tool.check.missing": {"en": "missing {code}", "lv": "trūkst {code}"},
