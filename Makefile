@@ -1,4 +1,4 @@
-# Quick start: `make serve` (preview on http://127.0.0.1:8000) and `make test`.
+# Quick start: `make serve` (preview on http://127.0.0.1:8000; PORT=8001 for another port) and `make test`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,8 +11,11 @@ $(BIN)/.installed: requirements.txt requirements-test.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+# The preview; another port with `make serve PORT=8001` (a busy port is one line that says so).
+PORT ?= 8000
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	@PYTHONPATH=hooks $(BIN)/python -m lrp port $(PORT)
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
 # Built beside site/ and moved into place only when complete: a failed or interrupted build
 # leaves the previous site/ as it was and removes its unfinished copy.

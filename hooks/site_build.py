@@ -147,6 +147,7 @@ class SiteBuild:
         # Our templates (overrides/lrp/) escape by default; Material's are left as they are.
         env.autoescape = lambda name: bool(name) and name.startswith("lrp/")
         env.globals["lrp_site"] = self.view
+        env.globals["lrp_preview"] = self.serve  # the preview's policy lets MkDocs' inline reload script run
         self.view.env = env
         self.view.config = config
         self.view.theme = engine.Material(env, config, self.settings.codes)

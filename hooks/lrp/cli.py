@@ -2,12 +2,14 @@
 
 python -m lrp check [ROOT]                      (make check)
 python -m lrp new COLLECTION SLUG [ROOT]        (make new COLLECTION=events SLUG=…)
+python -m lrp port PORT                         (make serve: is the preview's port free?)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -121,9 +123,25 @@ def new(root: Path, collection: str, slug: str) -> int:
     return 0
 
 
+def port(number: str) -> int:
+    """0 where the preview can listen on ``number`` at 127.0.0.1; else one line that says what to do."""
+    if not number.isdigit() or not 0 < int(number) < 65536:
+        print(Message("tool.serve.port", port=number))
+        return 2
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", int(number)))
+        except OSError:
+            print(Message("tool.serve.busy", port=number, other=int(number) + 1 if int(number) < 65535 else 8000))
+            return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["check"] and len(argv) <= 2:
         return check(Path(argv[1] if len(argv) > 1 else ".").resolve())
+    if argv[:1] == ["port"] and len(argv) == 2:
+        return port(argv[1])
     if argv[:1] == ["new"] and len(argv) in (3, 4):
         return new(Path(argv[3] if len(argv) > 3 else ".").resolve(), argv[1], argv[2])
     print(__doc__)

@@ -766,6 +766,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Written: {paths} (status: draft). Fill them in, then run make check.",
         "lv": "Izveidoti faili: {paths} (status: draft). Aizpildiet tos un palaidiet make check.",
     },
+    "tool.serve.busy": {
+        "en": "Port {port} is in use (is the preview running already?): stop it, or run make serve PORT={other}",
+        "lv": "Ports {port} ir aizņemts (vai priekšskatījums jau darbojas?): apturiet to vai palaidiet "
+        "make serve PORT={other}",
+    },
+    "tool.serve.port": {
+        "en": "'{port}' is not a port: write a number from 1 to 65535, for example make serve PORT=8001",
+        "lv": "'{port}' nav ports: ierakstiet skaitli no 1 līdz 65535, piemēram, make serve PORT=8001",
+    },
     "tool.guide.key": {"en": "Key", "lv": "Atslēga"},
     "tool.guide.message": {"en": "Message", "lv": "Paziņojums"},
 }

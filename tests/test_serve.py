@@ -1,0 +1,92 @@
+"""`make serve`: a port of one's choice, one line for a busy one, and a page that reloads after a
+save under the preview's own Content-Security-Policy (the published site's forbids inline script)."""
+
+import os
+import queue
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from conftest import REPO, build_site, read, write_site
+
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+
+
+def lrp(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "LRP_MESSAGES": "en"}
+    return subprocess.run([sys.executable, "-m", "lrp", *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_a_free_port_is_taken_quietly_and_a_busy_one_is_one_line_that_says_what_to_do():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        port = taken.getsockname()[1]
+        busy = lrp("port", str(port))
+    assert busy.returncode == 1 and busy.stderr == ""
+    assert busy.stdout.splitlines() == [
+        f"Port {port} is in use (is the preview running already?): stop it, or run make serve PORT={port + 1}"
+    ]
+    free = lrp("port", str(port))  # released
+    assert (free.returncode, free.stdout) == (0, "")
+    wrong = lrp("port", "eighty")
+    assert wrong.returncode == 2 and wrong.stdout.startswith("'eighty' is not a port")
+
+
+def test_the_makefile_serves_on_the_port_it_is_given():
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "PORT ?= 8000" in makefile
+    assert "python -m lrp port $(PORT)" in makefile and "--dev-addr 127.0.0.1:$(PORT)" in makefile
+
+
+def test_only_the_preview_lets_inline_script_run(fixture_site, tmp_path):
+    published = POLICY.search(read(fixture_site, "pasakumi/fiction-seminar-2021")).group(1)
+    assert "'unsafe-inline'" not in published and "script-src 'self' 'wasm-unsafe-eval';" in published
+    preview = build_site(write_site(tmp_path), serve=True)
+    assert "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline';" in POLICY.search(
+        read(preview, "pasakumi/fiction-seminar-2021")
+    ).group(1)
+
+
+@pytest.mark.slow
+def test_the_preview_reloads_the_page_after_a_save(tmp_path, browser):
+    root = write_site(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(command, cwd=root, env=env, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+    try:
+        deadline = time.monotonic() + 180  # a hang guard, not a measure
+        while not any("Serving on" in line for line in _drain(lines)):
+            assert server.poll() is None and time.monotonic() < deadline, "the preview did not start"
+            time.sleep(0.1)
+        page = browser.new_page()
+        refused = []
+        page.on("console", lambda message: refused.append(message.text) if "Content Security" in message.text else None)
+        page.goto(f"http://127.0.0.1:{port}/lrp/pasakumi/fiction-seminar-2021/")
+        assert page.locator("h1").first.inner_text() != "Izdomāts seminārs, pārsaukts"
+        page.wait_for_load_state("load")  # the reload script begins to poll once the page has loaded
+        edited = root / "events" / "fiction-seminar-2021.lv.md"
+        text = edited.read_text(encoding="utf-8")
+        with page.expect_navigation(timeout=180_000):
+            edited.write_text(re.sub(r"(?m)^title: .*$", "title: Izdomāts seminārs, pārsaukts", text), "utf-8")
+        assert page.locator("h1").first.inner_text() == "Izdomāts seminārs, pārsaukts"
+        assert refused == []
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _drain(lines: queue.Queue) -> list[str]:
+    taken = []
+    while not lines.empty():
+        taken.append(lines.get_nowait())
+    return taken
