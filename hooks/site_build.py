@@ -25,6 +25,7 @@ from lrp.base.messages import Message
 from lrp.contract.bodies import Converter
 from lrp.loader import load_site
 from lrp.pages import freshness
+from lrp.pages.exports import Exports
 from lrp.pages.plan import SEARCHED
 from lrp.pages.view import SiteView
 
@@ -180,12 +181,8 @@ class SiteBuild:
         """Write the exports (the timeline's JSON and iCalendar, the Atom feeds) while Pagefind
         finishes the search bundle: one index per language, read from each page's <html lang>."""
         site = Path(config.site_dir)
-        for export in self.plan.exports:
-            path = site / export.dest_uri
-            path.parent.mkdir(parents=True, exist_ok=True)
-            content = self.view.export(export)
-            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-        self.view.share_images().write(site)  # link-preview pictures, drawn once per build
+        Exports(self.view).write(site)
+        self.view.previews.write(site)  # link-preview pictures, drawn once per build
         self._thaw()  # the build's objects are the collector's again: nothing of it outlives the build
         if self.serve:  # the preview reloads at once; its search follows a moment later
             self.search.finish_later(site / "pagefind", lambda e: log.error(f"Pagefind could not index the site: {e}"))

@@ -20,8 +20,11 @@ from conftest import REPO, SITE_URL, build_site, pages, read, write_site
 from mkdocs.exceptions import Abort
 
 from lrp import Settings, load_content
+from lrp.contract.bodies import Converter
+from lrp.loader import load_site
 from lrp.outputs.history import History, parse
 from lrp.pages import strings
+from lrp.pages.view import SiteView
 
 A = "{http://www.w3.org/2005/Atom}"
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -479,6 +482,23 @@ def test_sitemap_lastmod_from_the_change_dates(git_site):
     en_feed = entries(git_site, "en/feed.xml")
     for entry in en_feed.values():  # a page changed no earlier than its feed entry
         assert lastmod[entry["link"].removeprefix(SITE_URL)] >= entry["updated"]
+
+
+def test_change_dates_previews_and_structured_data_need_no_templates(tmp_path, monkeypatch):
+    """The parts of the view beside what templates read are made from the content alone: no Jinja
+    environment, no theme (a folder without Git: every file changed at SOURCE_DATE_EPOCH)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = write_site(tmp_path)
+    site = load_site(Settings.from_mkdocs_yml(root), Converter(("toc", "tables")), today=dt.date(2026, 1, 1))
+    view = SiteView(site.content, site.plan, site.strings, SITE_URL, outlines=site.outlines)
+    story = next(page for page in site.plan.pages if page.url == "dzives-stasti/anna-fiction/")
+    home = site.plan.homes["en"]
+    assert view.changes.lastmod(story) == view.changes.lastmod(home) == "2023-11-14T22:13:20Z"
+    assert view.previews.image(story) == f"{SITE_URL}media/share/stories/images/portrait.png.jpg"
+    assert view.previews.image(home) == f"{SITE_URL}media/share/site.en.png"
+    assert json.loads(view.structured.json_ld(story))["@type"] == "Article"
+    assert json.loads(view.structured.json_ld(home))["url"] == f"{SITE_URL}en/"
+    assert view.env is None
 
 
 TYPES = {".xml": "application/atom+xml", ".json": "application/json", ".ics": "text/calendar"}

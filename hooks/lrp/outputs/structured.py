@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from ..contract.vocab import Term
 from ..model.items import Translation
 
 SCHEMA = "https://schema.org"
@@ -79,6 +80,20 @@ def item(tr: Translation, *, url: str, image: str | None, place, organizer: dict
         }
         if tr.get("author"):
             data["author"] = {"@type": "Person", "name": tr.get("author")}
+    return data
+
+
+def place(name: str, term: Term | None) -> dict:
+    """A place of data/places.yml (``term``, where it is known) as a schema.org Place named ``name``.
+    Its address is its country; an area that lies in no one country (the Baltic states, abroad) is
+    named as the address's region."""
+    data = {"@type": "Place", "name": name}
+    if term and term.country:
+        data["address"] = {"@type": "PostalAddress", "addressCountry": term.country}
+    else:
+        data["address"] = {"@type": "PostalAddress", "addressRegion": name}
+    if term and term.lat is not None:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": term.lat, "longitude": term.lon}
     return data
 
 

@@ -1,11 +1,15 @@
-"""What templates ask of the content: labels, dates, links. One object per build."""
+"""What templates read, as ``lrp_site``: texts, labels, dates, addresses, the fragments rendered
+once per build, the chart, the map and the lists. One object per build.
+
+Beside it, each an object of its own: the change dates (``changes``: the sitemap's lastmod), the
+link-preview pictures (``previews``) and the schema.org data (``structured``), which the page head
+and the sitemap reach through it, and the exports (lrp/pages/exports.py), which are made from it.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from functools import cache
-from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.numbers import format_decimal
@@ -13,13 +17,14 @@ from markupsafe import Markup
 
 from ..base import addresses
 from ..base.dates import PartialDate, format_span, span_parts
-from ..base.settings import COLLECTIONS
 from ..model.content import Content
 from ..model.items import Item, Translation
-from ..outputs import feeds, history, share, structured
 from . import chart, geo, timeline
-from .plan import MEDIA_TYPES, SEARCHED, Export, SitePlan
+from .changes import Changes
+from .plan import MEDIA_TYPES, SEARCHED, SitePlan
+from .previews import LinkPreviews
 from .strings import Strings
+from .structured_data import StructuredData
 
 ROOT = "\x00root\x00"  # stands for the way to the site root in HTML rendered once for many pages
 SLOT = "\x00slot\x00"  # where a timeline entry rendered once takes what a list puts in it
@@ -34,23 +39,19 @@ class SiteView:
         self.site_url = site_url.rstrip("/") + "/"
         self.settings = content.settings
         self.searched = SEARCHED  # kinds of page whose content search indexes
+        self.changes = Changes(content)
+        self.previews = LinkPreviews(content, plan, strings, self.site_url)
+        self.structured = StructuredData(content, plan, strings, self.site_url, self.changes)
         self._timelines: dict = {}  # lang -> timeline entries, once per build
-        self._filters: dict = {}  # lang -> facet values of its timeline
-        self._map: geo.Map | None = None
-        self._history: history.History | None = None  # read from Git once per build, when first needed
-        self._changes: dict = {}  # item key -> when its content last changed
+        self._filters: dict = {}  # lang -> facet values of its timeline: asked for by every timeline view
         self._dates: dict = {}  # (date, end, language) -> date text parts
         # (template, translation path, level) -> HTML with ROOT for the site root; a timeline
         # entry's also without its SLOT, under (that key, "plain")
         self._fragments: dict = {}
         self._whens: dict = {}  # (date, end, language) -> the date as HTML
-        self._future: dict = {}  # translation path -> whether it lies after the build's day
         self._placed: dict = {}  # (fragment or shared key, base_url) -> its HTML for pages at that depth
         self._shared: dict = {}  # (template, lang, active) or a terms list's key -> HTML with ROOT for the site root
         self._charts: dict = {}  # (lang, project, compact) -> the chart's HTML with ROOT, once per build
-        self._results: dict = {}  # lang -> key results
-        self._phases: dict | None = None  # project id -> Term, in the order of their dates
-        self._share: share.Images | None = None  # link-preview pictures, drawn once per build
         self.env = None  # the build's Jinja environment, set by the hooks
         self.config = None  # the theme's configuration as templates see it, set by the hooks
         self.theme = None  # what templates take from the theme's insides (styles, t, icon), set by the hooks
@@ -197,11 +198,9 @@ class SiteView:
 
     def phases(self) -> dict:
         """The project phases (id -> Term), earliest first; phases without dates after them."""
-        if self._phases is None:
-            terms = self.content.vocab.projects
-            order = sorted(terms, key=lambda pid: (terms[pid].date is None, terms[pid].date or 0, pid))
-            self._phases = {pid: terms[pid] for pid in order}
-        return self._phases
+        terms = self.content.vocab.projects
+        order = sorted(terms, key=lambda pid: (terms[pid].date is None, terms[pid].date or 0, pid))
+        return {pid: terms[pid] for pid in order}
 
     def chart(self, lang: str, base_url: str, project: str | None = None, compact: bool = False) -> Markup:
         """The chart of a language's activities (or of one phase's), drawn once per build and
@@ -237,9 +236,7 @@ class SiteView:
 
     def key_results(self, lang: str) -> list:
         """The figures the home page shows (lrp/pages/chart.py: key_results states the rule)."""
-        if lang not in self._results:
-            self._results[lang] = chart.key_results(self.timeline(lang))
-        return self._results[lang]
+        return chart.key_results(self.timeline(lang))
 
     def number(self, value, lang: str) -> str:
         """A figure's value as the language writes numbers (lv 2,5; en 2.5)."""
@@ -282,9 +279,7 @@ class SiteView:
         return timeline.values(tr, facet)
 
     def is_future(self, tr: Translation) -> bool:
-        if tr.path not in self._future:  # asked for each entry of each timeline view
-            self._future[tr.path] = timeline.is_future(tr, self.content.today)
-        return self._future[tr.path]
+        return timeline.is_future(tr, self.content.today)
 
     def today(self, lang: str) -> str:
         return format_span(PartialDate(*self.content.today.timetuple()[:3]), None, self.settings.language(lang).locale)
@@ -298,93 +293,13 @@ class SiteView:
     def project_entries(self, project_id: str, lang: str) -> list[Translation]:
         return timeline.matching(self.timeline(lang), timeline.Filter("project", project_id))
 
-    def export(self, export: Export) -> str | bytes:
-        """The content of an export file: the timeline's JSON and iCalendar, the Atom feed,
-        robots.txt and the sitemap."""
-        code = export.lang.code
-        if export.kind == "robots":
-            sitemap = addresses.export(export.lang, "sitemap")
-            return f"User-agent: *\nAllow: /\nSitemap: {self.absolute(sitemap)}\n"
-        if export.kind == "sitemap":
-            return self.env.get_template("lrp/sitemap-xml.html").render()
-        if export.kind == "atom":
-            return self._feed(code, self.absolute(export.dest_uri))
-        items = self.timeline(code)
-        if export.kind == "json":
-            return timeline.as_json(items, self.absolute)
-        return timeline.as_icalendar(
-            items,
-            self.absolute,
-            lambda place: self.label("places", place, export.lang.code),
-            urlsplit(self.site_url).netloc or "localhost",
-            lambda tr: self.changed(tr.item),
-            self.t(export.lang.code, "site.name"),
-        )
-
-    def _feed(self, code: str, self_url: str) -> bytes:
-        """A language's Atom feed: its entries that changed last, with ids that outlive the address."""
-        authority = self.settings.tag_authority
-        entries = []
-        for collection in COLLECTIONS:
-            for tr in self.content.listing(collection, code):
-                url = self.absolute(tr.url)
-                entry_id = feeds.entry_id(tr, authority, url)
-                entries.append(feeds.Entry(tr, url, entry_id, self.changed(tr.item), self.file_history.first(tr.path)))
-        home = self.absolute(self.plan.homes[code].url)
-        return feeds.atom(
-            feeds.newest(entries),
-            title=self.t(code, "site.name"),
-            lang=code,
-            identifier=feeds.feed_id(code, authority, home),
-            home=home,
-            self_url=self_url,
-            labels=lambda collection: self.t(code, f"collection.{collection}"),
-            updated=self.file_history.newest(),
-        )
-
     def media_type(self, kind: str) -> str:
         """The media type of an export, as its <link rel="alternate" type> declares it."""
         return MEDIA_TYPES[kind]
 
-    # ---- change dates: feeds, sitemap and structured data tell the same ---------------------
-
-    @property
-    def file_history(self) -> history.History:
-        """When the repository's files changed: one Git command per build, run when first needed."""
-        if self._history is None:
-            self._history = history.History.read(self.settings.root, history.source_date_epoch())
-        return self._history
-
-    def changed(self, item: Item) -> dt.datetime:
-        """When an item's content last changed: its file in every language and what they show."""
-        if item.key not in self._changes:
-            translations = item.translations.values()
-            paths = {tr.path for tr in translations} | {path for tr in translations for path in tr.media()}
-            self._changes[item.key] = self.file_history.last(sorted(paths)) or self.file_history.newest()
-        return self._changes[item.key]
-
-    def lastmod(self, page) -> str | None:
-        """A page's last change for the sitemap, from the same dates as the feeds; None where unknown."""
-        moment = self._page_changed(page)
-        return history.stamp(moment) if moment else None
-
-    def _page_changed(self, page) -> dt.datetime | None:
-        if page.kind == "search":  # the search page's own text is the site's strings
-            return None
-        if page.sources is not None:  # an item's or a docs page: its files and those it links to
-            shown = [self.file_history.last(page.sources), self.changed(page.translation.item)]
-            return max(moment for moment in shown if moment)
-        if page.kind in ("index", "timeline"):  # a listing, a term's page or a timeline view: its entries
-            return max((self.changed(tr.item) for tr in page.entries), default=None)
-        if "" not in self._changes:  # the home page, a phase's page, the terms' index: the whole content
-            items = [*self.content.items.values(), *self.content.docs.values()]
-            self._changes[""] = max((self.changed(item) for item in items), default=self.file_history.newest())
-        return self._changes[""]
-
     def place_map(self) -> geo.Map:
-        if self._map is None:
-            self._map = geo.make_map(self.outlines, self.content.vocab.places)
-        return self._map
+        """The map of the places, for the places' index of each language."""
+        return geo.make_map(self.outlines, self.content.vocab.places)
 
     def marker_names(self, place_map: geo.Map, lang: str) -> str:
         return ", ".join(marker.term.label(lang, self.settings.default.code) for marker in place_map.markers)
@@ -398,83 +313,6 @@ class SiteView:
     def feed_url(self, lang: str) -> str:
         """The site address of a language's Atom feed."""
         return next(e.dest_uri for e in self.plan.exports if e.kind == "atom" and e.lang.code == lang)
-
-    def image_url(self, page) -> str:
-        """Absolute address of a page's link-preview picture: the item's image, else the site's."""
-        image = page.translation.get("image") if page.translation else None
-        return self.absolute(self.media(image) if image else "assets/og-default.png")
-
-    def share_images(self) -> share.Images:
-        """The link-preview pictures of this build: a card per language (its name and purpose:
-        the home page's summary, else the site's description) and a crop per published image."""
-        if self._share is None:
-            cards = {}
-            for lang in self.settings.languages:
-                home = self.plan.homes.get(lang.code)
-                purpose = (home.summary if home else "") or self.t(lang.code, "site.description")
-                cards[lang.code] = (self.t(lang.code, "site.name"), purpose)
-            images = {
-                tr.get("image")
-                for item in self.content.items.values()
-                for tr in item.translations.values()
-                if self.content.shown(tr) and tr.get("image")
-            }
-            self._share = share.Images(self.settings.root, cards, images)
-        return self._share
-
-    def share_image(self, page) -> str:
-        """Absolute address of a page's link-preview picture (1200 × 630): its item's image cut
-        to shape, else its language's card."""
-        image = page.translation.get("image") if page.translation else None
-        if image and image in self.share_images().images:
-            return self.absolute(share.image_uri(image))
-        return self.absolute(share.card_uri(page.lang.code))
-
-    def share_type(self, url: str) -> str:
-        return "image/png" if url.endswith(".png") else "image/jpeg"
-
-    def json_ld(self, page) -> str | None:
-        """The page's schema.org data, serialized for a <script> block, or None."""
-        code = page.lang.code
-        if page.kind == "home":
-            return structured.dump(
-                structured.organization(
-                    name=self.t(code, "site.name"),
-                    url=self.absolute(page.url),
-                    email=self.t(code, "footer.contact_address"),
-                    owner=self.t(code, "footer.owner"),
-                    logo=self.absolute("assets/og-default.png"),
-                )
-            )
-        if page.kind != "item":
-            return None
-        tr = page.translation
-        home = self.plan.homes[code]
-        organizer = {"@type": "Organization", "name": self.t(code, "site.name"), "url": self.absolute(home.url)}
-        return structured.dump(
-            structured.item(
-                tr,
-                url=self.absolute(tr.url),
-                image=self.image_url(page) if tr.get("image") else None,
-                place=lambda place_id: self._place(place_id, code),
-                organizer=organizer,
-                modified=self.changed(tr.item),
-            )
-        )
-
-    def _place(self, place_id: str, lang: str) -> dict:
-        """A place of data/places.yml as a schema.org Place. Its address is its country; an area
-        that lies in no one country (the Baltic states, abroad) is named as the address's region."""
-        term = self.content.vocab.places.get(place_id)
-        name = self.label("places", place_id, lang)
-        data = {"@type": "Place", "name": name}
-        if term and term.country:
-            data["address"] = {"@type": "PostalAddress", "addressCountry": term.country}
-        else:
-            data["address"] = {"@type": "PostalAddress", "addressRegion": name}
-        if term and term.lat is not None:
-            data["geo"] = {"@type": "GeoCoordinates", "latitude": term.lat, "longitude": term.lon}
-        return data
 
     def absolute(self, url: str) -> str:
         return self.site_url + url
