@@ -1,5 +1,5 @@
 """One build of the site, from MkDocs' configuration to the last file written: the object that
-hooks/site.py hands every event to, as Material's plugins hand theirs to their managers.
+hooks/mkdocs_hooks.py hands every event to, as Material's plugins hand theirs to their managers.
 
 It owns what lives exactly as long as the build: the content and its plan, the view templates
 read, the per-language navigation, the search indexer, the garbage collector's freeze (undone
