@@ -147,8 +147,10 @@ def test_no_field_becomes_markup_in_any_file(payload_site):
         text = path.read_text(encoding="utf-8")
         for raw in ("<script>alert(1)", "<img src=x onerror", "onerror=alert(2)>", "\"'><img"):
             assert raw not in text, (path, raw)
-        # 7*7 evaluated would leave 49; numbers, dates and times (a sitemap's 15:49:50) are left out
-        assert "49" not in re.sub(r"<[^>]+>|\d{3,}|\d+(?:[-.:]\d+)+", "", text) or "{{ 7*7 }}" in text, path
+        # 7*7 evaluated would leave 49; numbers, dates and times (a sitemap's 15:49:50) are left out,
+        # and so are names made of hashes (Pagefind's entry names its files "lv_1a7c3b49a6")
+        shown = re.sub(r"<[^>]+>|\d{3,}|\d+(?:[-.:]\d+)+|\b[a-z]{2}_[0-9a-f]{7,}\b", "", text)
+        assert "49" not in shown or "{{ 7*7 }}" in text, path
     html = read(payload_site, "pasakumi/e")
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html and "{{ 7*7 }}" in html
 

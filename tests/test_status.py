@@ -37,7 +37,8 @@ def test_unreported_is_a_warning_for_make_check_not_a_mistake(tmp_path, capsys):
     root = write_site(tmp_path, {"events/a.lv.md": event(event_status="planned", date="2021-05-05")}, base=None)
     assert check(root) == 0
     out = capsys.readouterr().out
-    assert "events/a.lv.md:8: event_status: still says planned, but its date has passed; write held or cancelled" in out
+    assert "Warning: planned events whose date has passed (1); write event_status: held or cancelled" in out
+    assert "\n  events/a.lv.md:8\n" in out and out.rstrip().endswith("No mistakes.")
 
 
 def test_unreported_on_the_page_the_timeline_and_the_export(tmp_path):
