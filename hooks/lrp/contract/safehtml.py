@@ -49,7 +49,7 @@ URLS = {"href": ("", "https", "http", "mailto", "tel"), "cite": ("", "https", "h
 
 @dataclass(frozen=True)
 class Problem:
-    """Something outside the safe list. ``needles``: text of the source likely to hold it."""
+    """Something outside the safe list. ``needles``: text of the source likely to hold it, the likeliest first."""
 
     message: Message
     needles: tuple[str, ...]
@@ -77,12 +77,12 @@ def scan(html: str) -> Scan:
         if tag in ("body", "-comment"):
             continue  # comments are not published (clean drops them)
         if tag in FORBIDDEN:
-            result.problems.append(Problem(Message("html.forbidden", tag=tag), (tag,)))
+            result.problems.append(Problem(Message("html.forbidden", tag=tag), (f"<{tag}", tag)))
         elif tag not in TAGS:
-            result.problems.append(Problem(Message("html.tag", tag=tag), (tag,)))
+            result.problems.append(Problem(Message("html.tag", tag=tag), (f"<{tag}", tag)))
             continue  # its attributes go with it
         if tag == "img" and not (node.attributes.get("alt") or "").strip():
-            result.problems.append(Problem(Message("html.alt"), ("![", "<img")))
+            result.problems.append(Problem(Message("html.alt"), ("![](", "<img", "![")))
         for name, value in node.attributes.items():
             problem = _attribute(tag, name, value or "")
             if problem:
@@ -96,11 +96,11 @@ def scan(html: str) -> Scan:
 
 def _attribute(tag: str, name: str, value: str) -> Problem | None:
     if name.startswith("on"):
-        return Problem(Message("html.handler", name=name), (name,))
+        return Problem(Message("html.handler", name=name), (f"{name}=", name))
     if name == "style":
-        return Problem(Message("html.style"), (name,))
+        return Problem(Message("html.style"), (f"{name}=", name))
     if name not in ATTRIBUTES["*"] and name not in ATTRIBUTES.get(tag, ()):
-        return Problem(Message("html.attribute", name=name, tag=tag), (name,))
+        return Problem(Message("html.attribute", name=name, tag=tag), (f"{name}=", name))
     if name in URLS:
         return _address(tag, name, value)
     return None
