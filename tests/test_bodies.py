@@ -286,7 +286,6 @@ def test_no_published_body_holds_anything_outside_the_safe_list(body):
 _CONVERTER = Converter(("toc", "tables", "fenced_code", "footnotes"))
 
 
-@pytest.mark.slow  # Python-Markdown takes seconds over 5000 brackets
 def test_a_body_markdown_cannot_convert_is_a_mistake_not_a_traceback(tmp_path):
     found, _ = check(tmp_path, textwrap.dedent("Teksts.\n") + "[" * 5000 + "\n")
     assert all(m.startswith("events/a.lv.md:") for m in found)
@@ -459,3 +458,20 @@ def run_alone(script: str) -> None:
         text=True,
     )
     assert done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def test_each_of_many_broken_links_is_reported_at_its_own_line(tmp_path):
+    """Issue 20: 1 500 broken links, each found in the source after the one before it."""
+    links = [f"[saite](../events/nav-{i % 700}.lv.md)" for i in range(1500)]
+    body = "".join(f"Teksts {i}.\n{link}\n\n" for i, link in enumerate(links))
+    found, _ = check(tmp_path, body)
+    assert found == [
+        f"events/a.lv.md:{HEAD_LINES + 2 + 3 * i}: body: the link '{link[8:-1]}' leads to a file that does not exist"
+        for i, link in enumerate(links)
+    ]
+
+
+def test_a_problem_is_found_where_it_is_written_not_where_its_word_is_mentioned(tmp_path):
+    body = "Par script, onclick un style.\n\n<b onclick='x()'>a</b> <script>x()</script>\n\n[^1]\n\n[^1]: <i style='x'>b</i>\n"
+    found, _ = check(tmp_path, body)
+    assert [m.split(": body: ")[0] for m in found] == [f"events/a.lv.md:{HEAD_LINES + line}" for line in (3, 3, 7)]

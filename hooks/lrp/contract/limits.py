@@ -18,7 +18,8 @@ from bisect import bisect_right
 
 from .messages import Message
 
-BODY_MAX = 1_000_000  # characters in one body
+BODY_MAX = 200_000  # characters in one body
+PARAGRAPH_MAX = 20_000  # characters in one paragraph (a run of lines without a blank line)
 OPEN_MAX = 10  # `[`, link `(` and backtick runs open at once in one paragraph
 TAGS_MAX = 10  # `<` that no `>` closes, and code fences that none closes, in one body
 DEPTH_MAX = 40  # HTML elements written in the body, open at once
@@ -28,7 +29,7 @@ NESTING_MAX = 10  # lists and quotes within each other (markers and indentation 
 _FENCE = re.compile(r"(`{3,}|~{3,})[ ]*(\{[^\n]*\}|\.?[\w#.+-]*[ ]*(hl_lines=(\"|').*?\4[ ]*)?)$")
 _INLINE = re.compile(r"\\.|`+|!?\[|\]\(?|[()\"']", re.S)
 _LT = re.compile(r"<")
-_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)|<([!?])")
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)|<([!?])")
 _TAG_END = re.compile(r"""=\s*(["'])|>""")
 _VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 _RAW = ("script", "style", "textarea", "title")  # read to their end tag
@@ -52,7 +53,10 @@ def check(text: str) -> list[tuple[int, Message]]:
         if line.strip():
             block = index if block is None else block
         elif block is not None:
-            found += _open(prose, block, index)
+            if starts[index] - starts[block] > PARAGRAPH_MAX:
+                found.append((block + 1, Message("body.paragraph", max=PARAGRAPH_MAX)))
+            else:
+                found += _open(prose, block, index)
             block = None
     return sorted(found, key=lambda pair: pair[0])
 
@@ -178,9 +182,8 @@ def _open(lines: list[str], first: int, end: int) -> list[tuple[int, Message]]:
             if index not in partner:
                 unmatched += 1
                 partner[index] = _shorter(tokens, runs, index)
-            index = partner[index] + 1  # a code span: nothing in it is a bracket
-            continue
-        if token in ("[", "!["):
+            index = partner[index]  # a code span: nothing in it is a bracket
+        elif token in ("[", "!["):
             brackets += 1
         elif token[0] == "]" and brackets:
             brackets -= 1

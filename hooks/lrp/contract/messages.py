@@ -366,6 +366,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "lv": "teksts ir {size} rakstzīmes garš, vairāk nekā {max}, ko drīkst ietvert viena lapa;"
         " sadaliet to vairākos ierakstos",
     },
+    "body.paragraph": {
+        "en": "this paragraph (lines without a blank line between them) is longer than {max} characters, and Markdown"
+        " would read it very slowly; divide it with blank lines",
+        "lv": "šī rindkopa (rindas bez tukšas rindas starp tām) ir garāka par {max} rakstzīmēm, un Markdown to lasītu"
+        " ļoti lēni; sadaliet to ar tukšām rindām",
+    },
     "body.open": {
         "en": "more than {max} '[', '`' or link '(' are left open at once in this paragraph, and Markdown would read it"
         " very slowly; close each '[' with ']' and each '`' with '`', or write '\\[' for a bracket that opens nothing",
