@@ -9,7 +9,15 @@ from test_bodies import HEAD_LINES, check
 from test_content import EVENT, load
 
 from lrp.contract import limits
-from lrp.contract.limits import BODY_MAX, DEPTH_MAX, NESTING_MAX, OPEN_MAX, PARAGRAPH_MAX, TAGS_MAX
+from lrp.contract.limits import (
+    BODY_MAX,
+    DEPTH_MAX,
+    NESTING_MAX,
+    OPEN_MAX,
+    PARAGRAPH_MAX,
+    PARAGRAPHS_MAX,
+    TAGS_MAX,
+)
 
 WORDS = "Romu kopienas mediatori stāsta par savu darbu skolās un pašvaldībās. "
 
@@ -90,8 +98,13 @@ def test_a_paragraph_longer_than_the_limit_is_refused_at_its_first_line(tmp_path
     assert refusals(tmp_path, body) == [(3, "body.paragraph")]
 
 
+def test_more_paragraphs_than_the_limit_are_refused_at_the_first_one_over(tmp_path):
+    body = "Teksts.\n\n" * (PARAGRAPHS_MAX + 3)
+    assert refusals(tmp_path, body) == [(1 + 2 * PARAGRAPHS_MAX, "body.paragraphs")]
+
+
 def test_a_body_longer_than_the_limit_is_refused_unread(tmp_path):
-    body = ("[" * 20 + "\n\n") + (WORDS + "\n\n") * (BODY_MAX // len(WORDS))
+    body = ("[" * 20 + "\n\n") + (WORDS * 10 + "\n\n") * (BODY_MAX // len(WORDS) // 10 + 1)
     assert refusals(tmp_path, body) == [(1, "body.too_long")]
 
 
@@ -103,7 +116,8 @@ def test_every_limit_a_body_breaks_is_reported_at_its_line(tmp_path):
 def test_the_limits_say_what_to_do_in_both_languages():
     from lrp.contract.messages import CATALOGUE
 
-    for key in ("body.open", "body.tags", "body.fences", "body.depth", "body.nesting", "body.paragraph"):
+    keys = ("body.open", "body.tags", "body.fences", "body.depth", "body.nesting", "body.paragraph", "body.paragraphs")
+    for key in keys:
         for text in CATALOGUE[key].values():
             assert "{max}" in text and ";" in text, (key, text)  # the limit, then what to do
 

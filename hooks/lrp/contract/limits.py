@@ -18,8 +18,9 @@ from bisect import bisect_right
 
 from .messages import Message
 
-BODY_MAX = 200_000  # characters in one body
+BODY_MAX = 100_000  # characters in one body (some 15 000 words)
 PARAGRAPH_MAX = 20_000  # characters in one paragraph (a run of lines without a blank line)
+PARAGRAPHS_MAX = 5_000  # paragraphs in one body (Python-Markdown queues them in lists it takes from the front)
 OPEN_MAX = 10  # `[`, link `(` and backtick runs open at once in one paragraph
 TAGS_MAX = 10  # `<` that no `>` closes, and code fences that none closes, in one body
 DEPTH_MAX = 40  # HTML elements written in the body, open at once
@@ -48,11 +49,14 @@ def check(text: str) -> list[tuple[int, Message]]:
     found = [(index + 1, Message("body.fences", max=TAGS_MAX)) for index in unclosed[TAGS_MAX : TAGS_MAX + 1]]
     found += _nesting(prose)
     found += _tags("\n".join(prose), starts)
-    block = None
+    block, count = None, 0
     for index, line in enumerate([*prose, ""]):
         if line.strip():
             block = index if block is None else block
         elif block is not None:
+            count += 1
+            if count == PARAGRAPHS_MAX + 1:
+                found.append((block + 1, Message("body.paragraphs", max=PARAGRAPHS_MAX)))
             if starts[index] - starts[block] > PARAGRAPH_MAX:
                 found.append((block + 1, Message("body.paragraph", max=PARAGRAPH_MAX)))
             else:

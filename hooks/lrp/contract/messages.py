@@ -372,6 +372,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "lv": "šī rindkopa (rindas bez tukšas rindas starp tām) ir garāka par {max} rakstzīmēm, un Markdown to lasītu"
         " ļoti lēni; sadaliet to ar tukšām rindām",
     },
+    "body.paragraphs": {
+        "en": "the text has more than {max} paragraphs, and Markdown would read it very slowly;"
+        " split it into several items",
+        "lv": "tekstā ir vairāk nekā {max} rindkopu, un Markdown to lasītu ļoti lēni; sadaliet to vairākos ierakstos",
+    },
     "body.open": {
         "en": "more than {max} '[', '`' or link '(' are left open at once in this paragraph, and Markdown would read it"
         " very slowly; close each '[' with ']' and each '`' with '`', or write '\\[' for a bracket that opens nothing",
