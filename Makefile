@@ -55,9 +55,10 @@ test: $(BIN)/.installed tests/tools/node_modules/.installed
 test-fast: $(BIN)/.installed
 	$(BIN)/pytest -m "not browser and not slow" -n auto --dist loadfile -q
 
-# Build time against bare Material, sizes and memory (see benchmarks/RESULTS.md); takes minutes.
+# Build time against bare Material, sizes and memory, the worst bodies' time (see benchmarks/RESULTS.md); takes minutes.
 benchmark: $(BIN)/.installed
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bodies.py
 	$(BIN)/python benchmarks/serve.py 500
 	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python benchmarks/lighthouse.py site

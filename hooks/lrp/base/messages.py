@@ -380,6 +380,50 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Markdown could not convert the text ({error})",
         "lv": "Markdown nevarēja pārveidot tekstu ({error})",
     },
+    # limits that keep a body's conversion quick (hooks/lrp/contract/limits.py)
+    "body.too_long": {
+        "en": "the text is {size} characters long, more than the {max} one page may hold; split it into several items",
+        "lv": "teksts ir {size} rakstzīmes garš, vairāk nekā {max}, ko drīkst ietvert viena lapa;"
+        " sadaliet to vairākos ierakstos",
+    },
+    "body.paragraph": {
+        "en": "this paragraph (lines without a blank line between them) is longer than {max} characters, and Markdown"
+        " would read it very slowly; divide it with blank lines",
+        "lv": "šī rindkopa (rindas bez tukšas rindas starp tām) ir garāka par {max} rakstzīmēm, un Markdown to lasītu"
+        " ļoti lēni; sadaliet to ar tukšām rindām",
+    },
+    "body.paragraphs": {
+        "en": "the text has more than {max} paragraphs, and Markdown would read it very slowly;"
+        " split it into several items",
+        "lv": "tekstā ir vairāk nekā {max} rindkopu, un Markdown to lasītu ļoti lēni; sadaliet to vairākos ierakstos",
+    },
+    "body.open": {
+        "en": "more than {max} '[', '`' or link '(' are left open at once in this paragraph, and Markdown would read it"
+        " very slowly; close each '[' with ']' and each '`' with '`', or write '\\[' for a bracket that opens nothing",
+        "lv": "šajā rindkopā vienlaikus atvērti vairāk nekā {max} '[', '`' vai saites '(', un Markdown to lasītu ļoti"
+        " lēni; aizveriet katru '[' ar ']' un katru '`' ar '`' vai rakstiet '\\[' iekavai, kas neko neatver",
+    },
+    "body.tags": {
+        "en": "more than {max} '<' in the text have no closing '>', and the HTML reader would read it very slowly;"
+        " close each tag with '>', or write '&lt;' for a '<' that starts no tag",
+        "lv": "vairāk nekā {max} '<' tekstā nav aizvērti ar '>', un HTML lasītājs to lasītu ļoti lēni;"
+        " aizveriet katru tagu ar '>' vai rakstiet '&lt;' zīmei '<', kas nesāk tagu",
+    },
+    "body.fences": {
+        "en": "more than {max} code blocks (``` or ~~~) in the text are not closed, and Markdown would read it very"
+        " slowly; close each code block with the same fence on a line of its own",
+        "lv": "vairāk nekā {max} koda bloki (``` vai ~~~) tekstā nav aizvērti, un Markdown to lasītu ļoti lēni;"
+        " aizveriet katru koda bloku ar tādu pašu atdalītāju atsevišķā rindā",
+    },
+    "body.depth": {
+        "en": "HTML elements are nested more than {max} deep here; close them (for example </div>) before opening more",
+        "lv": "HTML elementi šeit ir ligzdoti dziļāk nekā {max} līmeņos;"
+        " aizveriet tos (piemēram, </div>), pirms atverat jaunus",
+    },
+    "body.nesting": {
+        "en": "lists and quotes are nested more than {max} levels deep here; use fewer levels",
+        "lv": "saraksti un citāti šeit ir ligzdoti dziļāk nekā {max} līmeņos; izmantojiet mazāk līmeņu",
+    },
     "html.forbidden": {
         "en": "<{tag}> is not allowed in the text",
         "lv": "<{tag}> tekstā nav atļauts",

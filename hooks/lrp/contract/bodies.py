@@ -1,18 +1,21 @@
 """Bodies: each converted once by Python-Markdown, checked as the HTML it became, and published
 as only what the safe list keeps, its links given their addresses on the site.
 
-A problem is reported at the line of the body it comes from: the first block (a run of lines
-after a blank line) whose addition to the body brings it into the HTML, and within that block the
-first line holding a word of it ("script", "onclick", the address) where there is one.
+A body that breaks the limits of limits.py (input that would make the parsers slow) is a mistake
+at its line and is not converted. A problem of the HTML is reported at the line of the body it
+comes from: the first place, after the one found for the problem before it, that holds its words
+as written ("<script", "onclick=", the address), read in one pass (``Source``).
 """
 
 from __future__ import annotations
 
+import html as entities
 import multiprocessing
 import os
 import posixpath
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -25,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..base import addresses
 from ..base.errors import Invalid, Mistake, Report, close_match
 from ..base.messages import Message
-from . import safehtml
+from . import limits, safehtml
 
 # What Python-Markdown's tables extension writes for a column's alignment, and our class for it:
 # an inline style would be refused by the page's Content-Security-Policy.
@@ -40,7 +43,11 @@ class Converter:
         self.md = markdown.Markdown(extensions=[*extensions, self._images], extension_configs=dict(configs or {}))
 
     def convert(self, text: str, image_size: Callable[[str], tuple[int, int] | None] | None = None):
-        """The HTML of a Markdown text and the tokens of its table of contents."""
+        """The HTML of a Markdown text and the tokens of its table of contents. Raises ``Invalid``
+        (each with its line in the text, from 1) for a text beyond the limits, unconverted."""
+        broken = limits.check(text) if isinstance(text, str) else []
+        if broken:
+            raise Invalid.several([Invalid(message, line) for line, message in broken])
         md = self.md.reset()
         self._images.size = image_size
         try:
@@ -98,67 +105,48 @@ class _Sizer(Treeprocessor):
                     element.set("class", f"lrp-align-{align.group(1)}")
 
 
-class Prefixes:
-    """The scans of a body's leading parts, block by block, each converted at most once."""
+class Source:
+    """Where in a body each thing found in its HTML was written: the first place, from the one
+    found before it on, that holds one of its needles (the first needle that is there), in
+    the text with its character references read (``&#106;`` is ``j``). A thing found again is
+    looked for after the last place found for it. Each search goes on from where the one
+    before it ended, and what a needle is not found in is not searched again: a body is read
+    through about once however many things are looked for."""
 
-    def __init__(self, converter: Converter, text: str, first_line: int):
-        self.converter = converter
-        self.lines = text.split("\n")
-        self.starts = _block_starts(self.lines)
+    def __init__(self, text: str, first_line: int):
+        read = [entities.unescape(line).replace("\n", " ") for line in text.split("\n")]
+        self.text = "\n".join(read).lower()
+        self.starts = [0]
+        for line in read[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
         self.first_line = first_line
-        self._scans: dict[int, safehtml.Scan] = {}
+        self._after: dict = {}  # what is looked for -> where to look for it again
+        self._last = 0  # where the last thing was found
+        self._absent: dict[str, int] = {}  # needle -> the place from which the text does not hold it
 
-    def _scan(self, block: int) -> safehtml.Scan:
-        """The scan of the body up to the end of block ``block``."""
-        if block not in self._scans:
-            end = self.starts[block + 1] if block + 1 < len(self.starts) else len(self.lines)
-            try:
-                html = self.converter.convert("\n".join(self.lines[:end]))[0]
-            except Invalid:
-                html = ""
-            self._scans[block] = safehtml.scan(html)
-        return self._scans[block]
+    def line(self, key, needles: tuple[str, ...]) -> int:
+        """The file line of the next ``key`` (a message, an address): where one of ``needles`` is,
+        at or after the last thing found (else earlier, after the last ``key``); where no needle
+        is, the line of the last thing found."""
+        after = self._after.get(key, 0)
+        at = self._find(needles, max(after, self._last))
+        if at < 0 and after < self._last:
+            at = self._find(needles, after)
+        if at >= 0:
+            self._after[key], self._last = at + 1, at
+        return self.first_line + bisect_right(self.starts, at if at >= 0 else self._last) - 1
 
-    def locate(self, count: Callable[[safehtml.Scan], int], nth: int, needles: tuple[str, ...]) -> int:
-        """The file line of the ``nth`` (from 1) thing ``count`` counts in a scan: the first block
-        whose addition brings it in, and there the first line holding one of ``needles``."""
-        low, high = 0, len(self.starts) - 1
-        while low < high:
-            middle = (low + high) // 2
-            if count(self._scan(middle)) >= nth:
-                high = middle
-            else:
-                low = middle + 1
-        start = self.starts[low]
-        end = self.starts[low + 1] if low + 1 < len(self.starts) else len(self.lines)
+    def _find(self, needles: tuple[str, ...], start: int) -> int:
         for needle in needles:
-            for index in range(start, end):
-                if needle and needle.lower() in self.lines[index].lower():
-                    return self.first_line + index
-        return self.first_line + start
-
-
-def _block_starts(lines: list[str]) -> list[int]:
-    """Indexes of the lines that start a block: after a blank line, outside fenced code."""
-    starts, fence, blank = [0], None, False
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        marker = re.match(r"^ {0,3}(`{3,}|~{3,})", line)
-        if fence:
-            if (
-                marker
-                and marker.group(1)[0] == fence[0]
-                and len(marker.group(1)) >= len(fence)
-                and not stripped[len(marker.group(1)) :].strip()
-            ):
-                fence = None
-            continue
-        if blank and stripped and index:
-            starts.append(index)
-        if marker:
-            fence = marker.group(1)
-        blank = not stripped
-    return starts
+            needle = needle.lower()
+            absent = self._absent.get(needle, len(self.text) + 1)
+            if not needle or start >= absent:
+                continue
+            at = self.text.find(needle, start, absent + len(needle) - 1)
+            if at >= 0:
+                return at
+            self._absent[needle] = start
+        return -1
 
 
 def render(
@@ -182,29 +170,26 @@ def render(
     for tr in translations.values():
         done = converted[tr.path]
         if isinstance(done, Invalid):
-            report.add(tr.path, tr.body_line, "body", done.message)
+            for problem in done.each():
+                report.add(tr.path, tr.body_line + (problem.line or 1) - 1, "body", problem.message)
             continue
         html, tr.toc, result, cleaned = done
-        prefixes = Prefixes(converter, tr.body, tr.body_line) if result.problems or result.links else None
-        scans[tr.path] = (html, result, prefixes, cleaned)
-        seen: dict = {}
+        source = Source(tr.body, tr.body_line) if result.problems or result.links else None
+        scans[tr.path] = (html, result, source, cleaned)
         for problem in result.problems:
-            seen[problem.message] = seen.get(problem.message, 0) + 1
-            what = lambda scan, m=problem.message: sum(p.message == m for p in scan.problems)  # noqa: E731
-            report.add(tr.path, prefixes.locate(what, seen[problem.message], problem.needles), "body", problem.message)
+            report.add(tr.path, source.line(problem.message, problem.needles), "body", problem.message)
     pages = _pages(content)
-    for path, (html, result, prefixes, cleaned) in scans.items():
+    for path, (html, result, source, cleaned) in scans.items():
         tr = translations[path]
-        seen = {}
         for attribute, address in result.links:
-            seen[address] = seen.get(address, 0) + 1
             message = _link(content, tr, address, attribute, translations, scans, pages)
-            what = lambda scan, a=address: sum(link == a for _, link in scan.links)  # noqa: E731
-            line = lambda p=prefixes, w=what, n=seen[address], a=address: p.locate(w, n, (a,))  # noqa: E731
+            if not message:
+                continue
+            line = source.line(("link", address), (address,))  # in the order the links are written
             if isinstance(message, str):  # a page the build makes, or none: known once the plan is made
                 content.site_links.append(SiteLink(tr, address, message, line))
-            elif message:
-                report.add(tr.path, line(), "body", message)
+            else:
+                report.add(tr.path, line, "body", message)
         if cleaned:  # cleaned where it was converted: it has no relative address to rewrite
             tr.html = html
         else:
@@ -428,12 +413,12 @@ def _source(tr, path: str) -> str:
 @dataclass(eq=False)
 class SiteLink:
     """A body link from the site root or the site's address to no editor's page: a page the
-    build makes (a section, the timeline, a theme, a feed, …) or none. ``line()`` finds its line."""
+    build makes (a section, the timeline, a theme, a feed, …) or none."""
 
     tr: object  # the Translation whose body holds it
     address: str  # as written
     url: str  # the site address it leads to
-    line: Callable[[], int]
+    line: int  # its line in the file
 
 
 def check_site_links(content, published: dict) -> None:
@@ -444,7 +429,7 @@ def check_site_links(content, published: dict) -> None:
     for link in content.site_links:
         if link.url not in published:
             message = Message("link.page", address=link.address, hint=_nearest(link, published))
-            mistakes.append(Mistake(link.tr.path, link.line(), "body", message))
+            mistakes.append(Mistake(link.tr.path, link.line, "body", message))
     content.site_links = []
     if mistakes:
         content.mistakes = sorted({*content.mistakes, *mistakes})
