@@ -171,7 +171,7 @@ def test_two_docs_pages_of_one_project_phase_are_a_clash_naming_both(tmp_path):
         ({"end": "2021-09"}, None),
         ({"kind": None}, "events/a.lv.md:1: kind: is required"),
         ({"kind": "seminr"}, "events/a.lv.md:5: kind: 'seminr' is not one of: seminar, training"),
-        ({"places": "[]"}, "events/a.lv.md:6: places: an event needs at least one place"),
+        ({"places": "[]"}, "events/a.lv.md:6: places: needs at least one entry, for example [place]"),
         ({"places": None}, "events/a.lv.md:1: places: is required"),
         (
             {"places": "[riga, ventspil]"},
@@ -275,15 +275,42 @@ def test_translation_inherits_neutral_fields_but_not_own_ones(tmp_path):
     )
 
 
-def test_image_alt_is_language_neutral_as_the_contract_says(tmp_path):
+def test_image_alt_is_written_in_each_language_as_the_contract_says(tmp_path):
+    """Contract v1.2: image_alt is per language; each file with an image (its own or the other's)
+    describes it in its own language, and the English page carries the English text."""
     files = {
         "events/img/a.png": PNG,
         "events/a.lv.md": event(image="img/a.png", image_alt="Attēls"),
         "events/a.en.md": "---\ntitle: A\nsummary: A.\nimage_alt: Picture\n---\n",
     }
-    assert lines(load(tmp_path, files)) == [
-        "events/a.en.md:4: image_alt: differs from events/a.lv.md; a language-neutral field must be equal in both files"
+    content = load(tmp_path, files)
+    assert lines(content) == []
+    by_path = content.by_path()
+    assert (by_path["events/a.lv.md"].get("image_alt"), by_path["events/a.en.md"].get("image_alt")) == (
+        "Attēls",
+        "Picture",
+    )
+    files["events/a.en.md"] = "---\ntitle: A\nsummary: A.\n---\n"  # the image is shared, its text is not
+    assert lines(load(tmp_path / "missing", files)) == [
+        "events/a.en.md:1: image_alt: is required when image is set: describe the image"
     ]
+
+
+def test_a_required_list_is_not_an_empty_one(tmp_path):
+    publication = "---\ntitle: G\nsummary: G.\ndate: 2021\nauthors: []\n---\n"
+    assert lines(load(tmp_path, {"publications/g.lv.md": publication})) == [
+        "publications/g.lv.md:5: authors: needs at least one entry, for example [names]"
+    ]
+
+
+def test_a_language_of_a_work_is_a_code_babel_knows(tmp_path):
+    publication = "---\ntitle: G\nsummary: G.\ndate: 2021\nauthors: [A]\nlanguages: [lv, rom, xx, lvv]\n---\n"
+    found = lines(load(tmp_path, {"publications/g.lv.md": publication}))
+    assert [line.split("; ")[0] for line in found] == [
+        "publications/g.lv.md:6: languages: 'lvv' is not a language code",
+        "publications/g.lv.md:6: languages: 'xx' is not a language code",
+    ]
+    assert found[0].endswith("such as lv, en or rom; did you mean 'lv'?")
 
 
 def test_translations_must_agree_on_neutral_fields(tmp_path):
@@ -355,7 +382,7 @@ PUBLICATION = "---\ntitle: Grāmata\nsummary: Par grāmatu.\ndate: 2021-08\nauth
             "publications/p.lv.md:6: isbn: '978-3-16-148410-1' is not a valid ISBN-10 or ISBN-13",
         ),
         ("isbn: 0-306-40615-3\n", "publications/p.lv.md:6: isbn: '0-306-40615-3' is not a valid"),
-        ("languages: [lv, Latvian]\n", "publications/p.lv.md:6: languages: 'Latvian' must be a language code"),
+        ("languages: [lv, Latvian]\n", "publications/p.lv.md:6: languages: 'Latvian' is not a language code; write an ISO 639 code such as lv, en or rom"),
         ("launch: events/nope\n", "publications/p.lv.md:6: launch: 'events/nope' does not exist"),
         ("launch: stories/a\n", "publications/p.lv.md:6: launch: 'stories/a' must be written events/<slug>"),
         ("files: [{label: PDF}]\n", "publications/p.lv.md:6: files: give exactly one of path or url"),

@@ -816,3 +816,13 @@ def test_a_reference_to_an_unreadable_item_is_not_a_second_mistake(tmp_path):
         load(tmp_path, {"events/a.lv.md": event(related="[events/b]"), "events/b.lv.md": "---\ntitle: [x\n---\n"})
     )
     assert [m.split(":")[0] for m in found] == ["events/b.lv.md"], found
+
+
+def test_a_project_phase_ends_on_or_after_it_starts(tmp_path):
+    projects = (REPO / "data" / "projects.yml").read_text(encoding="utf-8")
+    broken = projects.replace("date: 2020\n  end: 2021", "date: 2021\n  end: 2020", 1)
+    assert broken != projects
+    content = load(tmp_path, {"data/projects.yml": broken})
+    assert [line for line in lines(content) if line.startswith("data/projects.yml")] == [
+        "data/projects.yml:6: platforma-v: end: 2020 is before date 2021"
+    ]

@@ -323,8 +323,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "lv": "{value} nav derīgs ISBN-10 vai ISBN-13 numurs (nesakrīt kontrolcipars)",
     },
     "codes.language": {
-        "en": "{value} must be a language code such as lv, en or rom",
-        "lv": "{value} nav valodas kods; rakstiet, piemēram, lv, en vai rom",
+        "en": "{value} is not a language code; write an ISO 639 code such as lv, en or rom{hint}",
+        "lv": "{value} nav valodas kods; rakstiet ISO 639 kodu, piemēram, lv, en vai rom{hint}",
     },
     "flag.form": {
         "en": "{value} must be true or false",
@@ -351,9 +351,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "is required unless source is given: the day the person agreed to publication",
         "lv": "ir obligāts, ja nav norādīts source: diena, kad cilvēks piekrita publicēšanai",
     },
-    "places.none": {
-        "en": "an event needs at least one place",
-        "lv": "pasākumam jānorāda vismaz viena vieta",
+    "list.none": {
+        "en": "needs at least one entry, for example {example}",
+        "lv": "jānorāda vismaz viens ieraksts, piemēram, {example}",
     },
     "related.missing": {
         "en": "'{key}' does not exist (was it withdrawn or renamed?){hint}",

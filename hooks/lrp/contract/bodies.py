@@ -124,29 +124,37 @@ class Source:
         self._last = 0  # where the last thing was found
         self._absent: dict[str, int] = {}  # needle -> the place from which the text does not hold it
 
-    def line(self, key, needles: tuple[str, ...]) -> int:
+    def line(self, key, needles: tuple[str, ...], whole: bool = False) -> int:
         """The file line of the next ``key`` (a message, an address): where one of ``needles`` is,
         at or after the last thing found (else earlier, after the last ``key``); where no needle
-        is, the line of the last thing found."""
+        is, the line of the last thing found. ``whole``: a needle counts only where the text
+        after it cannot go on an address (``/a`` is not found in ``/a/``)."""
         after = self._after.get(key, 0)
-        at = self._find(needles, max(after, self._last))
+        at = self._find(needles, max(after, self._last), whole)
         if at < 0 and after < self._last:
-            at = self._find(needles, after)
+            at = self._find(needles, after, whole)
         if at >= 0:
             self._after[key], self._last = at + 1, at
         return self.first_line + bisect_right(self.starts, at if at >= 0 else self._last) - 1
 
-    def _find(self, needles: tuple[str, ...], start: int) -> int:
+    def _find(self, needles: tuple[str, ...], start: int, whole: bool = False) -> int:
         for needle in needles:
             needle = needle.lower()
-            absent = self._absent.get(needle, len(self.text) + 1)
+            absent = self._absent.get((needle, whole), len(self.text) + 1)
             if not needle or start >= absent:
                 continue
             at = self.text.find(needle, start, absent + len(needle) - 1)
+            while whole and at >= 0 and self.text[at + len(needle) : at + len(needle) + 1] not in _ADDRESS_ENDS:
+                at = self.text.find(needle, at + 1, absent + len(needle) - 1)
             if at >= 0:
                 return at
-            self._absent[needle] = start
+            self._absent[needle, whole] = start
         return -1
+
+
+# What may follow an address as written in Markdown or HTML: the end of the text, a space, the
+# closing bracket or quote, a title or the end of a tag.
+_ADDRESS_ENDS = frozenset(("", " ", "\n", "\t", ")", '"', "'", ">", "<", "]"))
 
 
 def render(
@@ -185,7 +193,7 @@ def render(
             message = _link(content, tr, address, attribute, translations, scans, pages)
             if not message:
                 continue
-            line = source.line(("link", address), (address,))  # in the order the links are written
+            line = source.line(("link", address), (address,), whole=True)  # in the order the links are written
             if isinstance(message, str):  # a page the build makes, or none: known once the plan is made
                 content.site_links.append(SiteLink(tr, address, message, line))
             else:

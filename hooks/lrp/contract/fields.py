@@ -22,6 +22,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from babel import Locale
+
 from ..base.dates import PartialDate
 from ..base.errors import Invalid, close_match, did_you_mean, quote, visible
 from ..base.messages import Message
@@ -256,9 +258,14 @@ def isbn(value, ctx):
 
 
 def language_code(value, ctx):
-    if not re.fullmatch(r"[a-z]{2,3}", one(value)):
-        raise Invalid(Message("codes.language", value=quote(value)))
+    """An ISO 639 language code that Babel's CLDR data names (``lv``, ``en``, ``rom``)."""
+    if not re.fullmatch(r"[a-z]{2,3}", one(value)) or value not in _LANGUAGES:
+        hint = did_you_mean(value, _LANGUAGES) if isinstance(value, str) else ""
+        raise Invalid(Message("codes.language", value=quote(value), hint=hint))
     return value
+
+
+_LANGUAGES = frozenset(code for code in Locale("en").languages if re.fullmatch(r"[a-z]{2,3}", code))
 
 
 def flag(value, ctx):
@@ -307,7 +314,9 @@ COMMON = (
     ),
     Field("project", term("projects"), "id from data/projects.yml", required=("events",)),
     Field("image", rel_path(IMAGE_TYPES), "relative path of a JPEG, PNG, WebP or GIF image"),
-    Field("image_alt", text(300), "text describing the image; required when image is set"),
+    Field(
+        "image_alt", text(300), "text describing the image, in the file's language; required when image is set", "own"
+    ),
     Field(
         "related",
         each(reference(COLLECTIONS), Message("part.list.related"), Message("part.example.related")),

@@ -126,6 +126,11 @@ def _term(name: str, term_id: str, raw, settings: Settings, fail) -> Term | None
                 extra[key] = _extra(key, raw[key])
             except Invalid as error:
                 fail(Message("data.part", part=key, problem=error.message), key, *error.path)
+    start, end = extra.get("date"), extra.get("end")
+    if start and end and end.last < start.first:  # as an item's span (the contract's rule for dates)
+        fail(
+            Message("data.part", part="end", problem=Message("date.end_before", end=str(end), start=str(start))), "end"
+        )
     return Term(name, term_id, labels, **extra)
 
 

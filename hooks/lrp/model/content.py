@@ -338,8 +338,9 @@ def _rules(tr: Translation, report: Report) -> None:
         and not any(_written(tr, f, "neutral") for f in ("consent", "source"))
     ):
         report.add(tr.path, 1, "consent", Message("consent.required"))
-    if collection == "events" and "places" in tr.own and not tr.own["places"]:
-        report.add(tr.path, tr.meta.line("places"), "places", Message("places.none"))
+    for name, spec in fields_of(collection).items():  # a required list is not an empty one
+        if collection in spec.required and name in tr.own and tr.own[name] == ():
+            report.add(tr.path, tr.meta.line(name), name, Message("list.none", example=Message(f"part.example.{name}")))
 
 
 def _written(tr: Translation, name: str, scope: str) -> bool:
