@@ -382,7 +382,10 @@ PUBLICATION = "---\ntitle: Grāmata\nsummary: Par grāmatu.\ndate: 2021-08\nauth
             "publications/p.lv.md:6: isbn: '978-3-16-148410-1' is not a valid ISBN-10 or ISBN-13",
         ),
         ("isbn: 0-306-40615-3\n", "publications/p.lv.md:6: isbn: '0-306-40615-3' is not a valid"),
-        ("languages: [lv, Latvian]\n", "publications/p.lv.md:6: languages: 'Latvian' is not a language code; write an ISO 639 code such as lv, en or rom"),
+        (
+            "languages: [lv, Latvian]\n",
+            "publications/p.lv.md:6: languages: 'Latvian' is not a language code; write an ISO 639 code such as lv, en or rom",
+        ),
         ("launch: events/nope\n", "publications/p.lv.md:6: launch: 'events/nope' does not exist"),
         ("launch: stories/a\n", "publications/p.lv.md:6: launch: 'stories/a' must be written events/<slug>"),
         ("files: [{label: PDF}]\n", "publications/p.lv.md:6: files: give exactly one of path or url"),
@@ -510,7 +513,7 @@ def test_body_allows_safe_html_code_examples_and_autolinks(tmp_path):
 
 
 def test_footnotes_are_not_link_references(tmp_path):
-    body = "Teksts ar piezīmi[^1] un vēl vienu[^gara].\n\n[^1]: Piezīme.\n[^gara]: Gara piezīme\n    otrajā rindā.\n"
+    body = "Teksts ar piezīmi[^1], vēl vienu[^gara] un trešo[^3].\n\n[^1]: Piezīme.\n[^gara]: Gara piezīme\n    otrajā rindā.\n"
     broken = "[^3]: Piezīme ar [saiti](../events/nav.lv.md).\n"
     content = load(tmp_path, {"events/a.lv.md": EVENT + body + broken})
     assert lines(content) == [  # a link inside a footnote is still checked

@@ -181,3 +181,27 @@ FRAGMENTS = st.sampled_from(
 @given(st.lists(FRAGMENTS, min_size=1, max_size=60).map("".join))
 def test_text_made_of_closed_markup_is_never_refused(body):
     assert limits.check(body) == []
+
+
+@pytest.mark.parametrize(
+    "char", ["\x00", "\x08", "\x0b", "\x1f", "\x7f", "\x85", "\ufffe", "\uffff", "\U0001fffe", "\ufdd0"]
+)
+def test_a_character_no_page_may_hold_is_refused_at_its_line(char):
+    from lrp.contract.limits import check
+
+    found = check(f"Pirmā rinda.\n\nOtrā rinda ar {char} rakstzīmi.\n")
+    assert [(line, message.key) for line, message in found] == [
+        (3, "text.control" if char <= "\x9f" else "text.not_character")
+    ]
+    assert f"U+{ord(char):04X}" in str(found[0][1])
+
+
+def test_tabs_line_ends_and_every_other_character_pass():
+    from lrp.contract.limits import check
+
+    assert check("Ā\tb\r\nč 😀 \u200d \u00a0 \ufffd \U0010fffd.\n") == []
+
+
+def test_a_noncharacter_in_a_body_is_a_mistake_at_its_line_of_the_file(tmp_path):
+    found, _ = check(tmp_path, "Teksts.\n\nVēl\ufffe teksts.\n")
+    assert found == [f"events/a.lv.md:{HEAD_LINES + 3}: body: contains U+FFFE, which is not a character; remove it"]

@@ -303,3 +303,15 @@ def test_a_link_is_accepted_exactly_when_its_page_exists(written):
     found, _ = linked(root, *(address for address, _ in written))
     broken = {line(index) for index, (_, ok) in enumerate(written) if not ok}
     assert {m[: m.index(": body: ") + 8] for m in found} == broken, (written, found)
+
+
+def test_an_anchor_of_the_same_page_is_checked_and_a_footnote_never_referred_to_is_a_mistake(tmp_path):
+    from test_bodies import HEAD_LINES, check
+
+    body = "## Ievads\n\nSkat. [ievadu](#ievads), [augšu](#top) un [nekurieni](#nav).\n\nTeksts[^1].\n\n[^1]: Viens.\n[^2]: Divi.\n"
+    found, html = check(tmp_path, body)
+    assert found == [
+        f"events/a.lv.md:{HEAD_LINES + 3}: body: the link '#nav' leads to an anchor '#nav' that events/a.lv.md does not have",
+        f"events/a.lv.md:{HEAD_LINES + 8}: body: the footnote [^2] is not referred to in the text: "
+        "write [^2] where it belongs, or delete it",
+    ]

@@ -497,6 +497,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the link '{address}' leads to an anchor '#{anchor}' that {path} does not have",
         "lv": "saite '{address}' ved uz enkuru '#{anchor}', kura failā {path} nav",
     },
+    "footnote.unused": {
+        "en": "the footnote [^{name}] is not referred to in the text: write [^{name}] where it belongs, or delete it",
+        "lv": "uz zemsvītras piezīmi [^{name}] tekstā nav atsauces: ierakstiet [^{name}] vietā, uz kuru tā attiecas,"
+        " vai izdzēsiet to",
+    },
     # ---- images and downloads -------------------------------------------------------------
     "media.relative": {
         "en": "'{address}' must be a relative path such as {example}, not an address or an absolute path",

@@ -193,7 +193,9 @@ def render(
             message = _link(content, tr, address, attribute, translations, scans, pages)
             if not message:
                 continue
-            line = source.line(("link", address), (address,), whole=True)  # in the order the links are written
+            # a footnote not referred to is found where it is defined; any other link where it is written
+            needles = (f"[^{address[len('#fnref:') :]}]:",) if address.startswith("#fnref:") else (address,)
+            line = source.line(("link", address), needles, whole=True)  # in the order the links are written
             if isinstance(message, str):  # a page the build makes, or none: known once the plan is made
                 content.site_links.append(SiteLink(tr, address, message, line))
             else:
@@ -359,8 +361,12 @@ def _link(
         except Invalid as error:
             return error.message
         return None
-    if path is None:
-        return None  # an anchor of this page
+    if path is None:  # an anchor of this page (or "#top", which every browser knows)
+        if not anchor or anchor == "top" or anchor in scans[tr.path][1].ids:
+            return None
+        if anchor.startswith("fnref:"):  # a footnote's way back to where the text refers to it
+            return Message("footnote.unused", name=anchor[len("fnref:") :])
+        return Message("link.anchor", address=address, anchor=anchor, path=tr.path)
     target = translations.get(path)
     if target is None and path in content.unreadable:
         return None  # the target's own mistake is reported

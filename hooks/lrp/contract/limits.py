@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 
 from ..base.messages import Message
+from ..base.text import NOT_CHARACTERS
 
 BODY_MAX = 100_000  # characters in one body (some 15 000 words)
 PARAGRAPH_MAX = 20_000  # characters in one paragraph (a run of lines without a blank line)
@@ -34,6 +35,9 @@ _TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)|<([!?])")
 _TAG_END = re.compile(r"""=\s*(["'])|>""")
 _VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 _RAW = ("script", "style", "textarea", "title")  # read to their end tag
+# What no page may hold, whatever the parsers make of it: the controls XML 1.0 and HTML forbid
+# (every C0 control but tab and line ends, DEL, the C1 controls), surrogates and noncharacters.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + NOT_CHARACTERS + "]")
 _MARKER = re.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))")
 
 
@@ -41,6 +45,11 @@ def check(text: str) -> list[tuple[int, Message]]:
     """The limits ``text`` breaks, as (line within the text, from 1; message)."""
     if len(text) > BODY_MAX:
         return [(1, Message("body.too_long", size=len(text), max=BODY_MAX))]
+    bad = _NOT_TEXT.search(text)
+    if bad:
+        code = f"U+{ord(bad.group()):04X}"
+        key = "text.control" if bad.group() <= "\x9f" else "text.not_character"
+        return [(text.count("\n", 0, bad.start()) + 1, Message(key, code=code))]
     lines = text.split("\n")
     prose, unclosed = _outside_fences(lines)
     starts = [0]
