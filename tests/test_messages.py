@@ -58,6 +58,20 @@ def test_every_message_has_both_languages_with_the_same_placeholders():
             assert all(value in shown for value in values.values()), (key, lang)
 
 
+def test_the_messages_are_data_files_with_the_same_keys_in_every_language_read_by_the_one_mechanism():
+    import yaml
+
+    from lrp.base.texts import Texts
+
+    files = {
+        code: yaml.safe_load((REPO / "data" / "messages" / f"{code}.yml").read_text("utf-8")) for code in ("lv", "en")
+    }
+    assert list(files["lv"]) == list(files["en"]) == list(CATALOGUE)  # the same keys, in the same order
+    assert all(isinstance(text, str) for table in files.values() for text in table.values())
+    assert isinstance(messages.TEXTS, Texts) and messages.TEXTS.tables == files
+    assert not list((REPO / "hooks").rglob("messages*.py"))[0].read_text("utf-8").count('"en": ')  # no words in code
+
+
 def test_every_mistake_is_translated_into_latvian():
     same = [key for key in messages.mistakes() if CATALOGUE[key]["lv"] == CATALOGUE[key]["en"]]
     assert same == ["data.part"]  # "{part}: {problem}": its words are its parts'

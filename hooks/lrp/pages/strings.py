@@ -24,6 +24,7 @@ from ..base.errors import Invalid, Mistake, Report, did_you_mean, quote
 from ..base.messages import Message
 from ..base.settings import Settings
 from ..base.text import plain_text
+from ..base.texts import Texts
 from ..base.yamlmarks import Located, load_mapping
 from ..contract.fields import https_url
 
@@ -60,12 +61,13 @@ def placeholders(key: str) -> tuple[str, ...] | None:
     return PLACEHOLDERS.get(base) if form in PLURAL_FORMS else None
 
 
-class Strings:
-    """``t(lang, key)``: the text in that language, else in the default language, else the key."""
+class Strings(Texts):
+    """The interface texts of data/ui/ (base/texts.py, the site's one translation mechanism), as
+    read and checked: ``t(lang, key)`` is the text in that language, else in the default
+    language, else the key."""
 
     def __init__(self, settings: Settings, tables: dict[str, dict], mistakes: list[Mistake] | None = None):
-        self.default = settings.default.code
-        self.tables = tables
+        super().__init__(tables, settings.default.code)
         self.mistakes = mistakes or []
         self._tables: dict[str, _Texts] = {}
 
@@ -99,14 +101,8 @@ class Strings:
         """All texts of a language as a mapping, ``table[key]`` as ``t(lang, key)``: templates
         look texts up without a call per text."""
         if lang not in self._tables:
-            merged = dict(self.tables.get(self.default, {}))
-            merged.update(self.tables.get(lang, {}))
-            self._tables[lang] = _Texts(merged)
+            self._tables[lang] = _Texts(self.merged(lang))
         return self._tables[lang]
-
-    def own(self, lang: str, key: str) -> str | None:
-        """The text in that language only, or None."""
-        return self.tables.get(lang, {}).get(key)
 
     def t(self, lang: str, key: str, **values) -> str:
         for code in (lang, self.default):
