@@ -253,7 +253,7 @@ def test_an_unreadable_file_gives_one_mistake_not_a_cascade(tmp_path):
     )
     assert len(content.mistakes) == 1
     assert str(content.mistakes[0]).startswith(
-        "events/a.lv.md:3: front-matter: YAML syntax: mapping values are not allowed"
+        "events/a.lv.md:3: front-matter: YAML syntax: a colon and a space (': ') cannot stand here"
     )
 
 
@@ -606,3 +606,37 @@ def test_vocabulary_mistakes(tmp_path):
     found = lines(content)
     assert "data/places.yml:2: Bad_Id: an id is lowercase letters, digits and single hyphens" in found
     assert "data/places.yml:3: nolabel: needs a label in 'lv'" in found
+
+
+FIELDS = "title: T\nsummary: S.\ndate: 2021\nkind: other\nplaces: [riga]\nproject: platforma-v\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the fields without their opening line: one mistake, not one per required field
+        (FIELDS + "---\nTeksts.\n", "events/a.lv.md:1: front-matter: the front-matter has no opening line"),
+        ("\n" + FIELDS + "---\n", "events/a.lv.md:1: front-matter: the front-matter has no opening line"),
+        # no front-matter at all in an item: one mistake that says how to begin
+        ("Tikai teksts.\n", "events/a.lv.md:1: front-matter: the file has no front-matter"),
+        # a quote never closed: at the line where it opens
+        (
+            '---\ntitle: "Nav aizvērts\nsummary: S.\ndate: 2021\n---\n',
+            "events/a.lv.md:2: front-matter: YAML syntax: the quote opened here",
+        ),
+        # a tab in the indentation, in plain words
+        (
+            "---\ntitle: T\n\tsummary: S.\n---\n",
+            "events/a.lv.md:3: front-matter: YAML syntax: a tab is used for indentation",
+        ),
+    ],
+)
+def test_one_mistake_per_cause_in_plain_words_at_the_line_of_the_cause(tmp_path, text, expected):
+    found = lines(load(tmp_path, {"events/a.lv.md": text}))
+    assert len(found) == 1 and found[0].startswith(expected), found
+
+
+def test_a_docs_page_may_have_no_front_matter_but_not_half_of_one(tmp_path):
+    assert lines(load(tmp_path, {"docs/lapa.lv.md": "# Lapa\n\nTeksts: ar kolu.\n\n---\n\nVēl.\n"})) == []
+    found = lines(load(tmp_path / "half", {"docs/lapa.lv.md": "title: Lapa\n---\n# Lapa\n"}))
+    assert [line.split(": front-matter")[0] for line in found] == ["docs/lapa.lv.md:1"]

@@ -29,7 +29,9 @@ def test_check_reports_every_mistake_and_exits_non_zero(tmp_path):
     result = lrp(root, "check")
     assert result.returncode == 1
     assert "events/bad.lv.md:4: date: '2021-02-30' is not a day of the calendar" in result.stdout.splitlines()
-    assert "events/bad.en.md:2: front-matter: YAML syntax: mapping values are not allowed" in result.stdout
+    assert (
+        "events/bad.en.md:2: front-matter: YAML syntax: a colon and a space (': ') cannot stand here" in result.stdout
+    )
     assert "2 mistakes." in result.stdout and "::error" not in result.stdout
 
 

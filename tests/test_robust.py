@@ -666,7 +666,7 @@ def test_a_broken_ui_file_fails_the_build_with_a_mistake_line_and_no_traceback(t
     )
     out = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "data/ui/en.yml:3: ui: YAML syntax: did not find expected ',' or ']'" in out, out
+    assert "data/ui/en.yml:3: ui: YAML syntax: a ',' or ']' was expected; is the list closed with ']'?" in out, out
     assert re.search(r"\d+ content mistakes?: nothing was built", out)
     assert "Traceback" not in out
 
@@ -729,7 +729,9 @@ def test_the_preview_logs_a_yaml_error_and_serves_the_other_pages(tmp_path, capl
 
 def test_a_broken_vocabulary_does_not_cascade_into_the_items_using_it(tmp_path):
     content = load(tmp_path, {"data/places.yml": "riga: [broken\n", "events/a.lv.md": event(places="[riga, talsi]")})
-    assert lines(content) == ["data/places.yml:2: places: YAML syntax: did not find expected ',' or ']'"]
+    assert lines(content) == [
+        "data/places.yml:2: places: YAML syntax: a ',' or ']' was expected; is the list closed with ']'?"
+    ]
     assert content.shown(content.items["events/a"].translations["lv"])
     assert lines(load(tmp_path, {"events/b.lv.md": event(places="[Not An Id]")}))  # an id must still be one
 

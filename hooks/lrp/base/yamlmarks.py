@@ -13,6 +13,7 @@ needs. A key written twice is a mistake under its own name; the first value is k
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -32,7 +33,10 @@ _PROBLEMS = {
     "found character that cannot start any token": Message("part.yaml.cannot_start"),
     "did not find expected key": Message("part.yaml.expected_key"),
     "found unknown escape character": Message("part.yaml.escape"),
+    "found a tab character that violates indentation": Message("part.yaml.tab"),
 }
+# A line that looks like a field ("title: …"): front-matter written without its opening '---'.
+_FIELD = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(\s|$)")
 
 
 @dataclass
@@ -177,6 +181,8 @@ def _key(located: Located, frame: _Frame, key, line: int, top_key: str | None) -
 def _syntax(error: yaml.YAMLError, text: str, offset: int, first_line: int) -> Invalid:
     """A YAML syntax error as a mistake at its line, in words an editor can act on."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if getattr(error, "context", None) == "while scanning a quoted scalar" and error.context_mark:
+        mark = error.context_mark  # an unclosed quote: where it opens, not where YAML gave up
     if isinstance(error, yaml.reader.ReaderError):
         position = max(0, min(getattr(error, "position", 0), len(text)))
         line = text.count("\n", 0, position) + 1 + offset
@@ -197,11 +203,19 @@ class Source:
     body_line: int
 
 
-def split_front_matter(text: str) -> Source:
-    """Split ``---``-fenced front-matter from the body. Raises ``Invalid`` with a line."""
+def split_front_matter(text: str, required: bool = False) -> Source:
+    """Split ``---``-fenced front-matter from the body. Raises ``Invalid`` with a line: one
+    mistake for front-matter without its opening ``---``, and (``required``) for none at all."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
+        for index, line in enumerate(lines):
+            if line.rstrip() == "---" and index:
+                raise Invalid(Message("yaml.no_opening"), 1)
+            if line.strip() and not _FIELD.match(line) and not line.startswith((" ", "\t", "-")):
+                break  # text, not fields: no front-matter was meant
+        if required:
+            raise Invalid(Message("yaml.no_front_matter"), 1)
         return Source(Located(), text, 1)
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):

@@ -225,7 +225,7 @@ def _read(content: Content, folder: str, path: Path, rel: str, report: Report, c
             report.add(rel, 1, "file name", Message("file.folder", path=first.path))
             return
     try:
-        source = split_front_matter(path.read_text(encoding="utf-8"))
+        source = split_front_matter(path.read_text(encoding="utf-8"), required=folder != "docs")
     except (Invalid, UnicodeDecodeError, OSError) as error:
         if isinstance(error, Invalid):
             line, name, message = error.line, error.field or "front-matter", error.message
