@@ -275,14 +275,27 @@ def test_translation_inherits_neutral_fields_but_not_own_ones(tmp_path):
     )
 
 
-def test_image_alt_is_language_neutral_as_the_contract_says(tmp_path):
+def test_image_alt_is_written_in_each_language_as_the_contract_says(tmp_path):
+    """Contract v1.2: the image is shared, its description is each file's own and may differ."""
     files = {
         "events/img/a.png": PNG,
         "events/a.lv.md": event(image="img/a.png", image_alt="Attēls"),
         "events/a.en.md": "---\ntitle: A\nsummary: A.\nimage_alt: Picture\n---\n",
     }
+    content = load(tmp_path, files)
+    assert lines(content) == []
+    item = next(iter(content.items.values()))
+    assert (item.translations["lv"]["image_alt"], item.translations["en"]["image_alt"]) == ("Attēls", "Picture")
+
+
+def test_an_image_needs_its_description_in_each_language(tmp_path):
+    files = {
+        "events/img/a.png": PNG,
+        "events/a.lv.md": event(image="img/a.png", image_alt="Attēls"),
+        "events/a.en.md": "---\ntitle: A\nsummary: A.\n---\n",
+    }
     assert lines(load(tmp_path, files)) == [
-        "events/a.en.md:4: image_alt: differs from events/a.lv.md; a language-neutral field must be equal in both files"
+        "events/a.en.md:1: image_alt: is required when image is set: describe the image"
     ]
 
 
