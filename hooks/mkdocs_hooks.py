@@ -12,6 +12,7 @@ import logging
 
 import mkdocs_engine
 import pagefind_engine
+import sveltia_engine
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -33,6 +34,7 @@ def on_startup(*, command: str, dirty: bool, **kwargs) -> None:
     _command["dirty"] = dirty  # `mkdocs serve --dirty` (make serve): unchanged pages are not rebuilt
     mkdocs_engine.check_versions(logging.getLogger("mkdocs.hooks.lrp"))
     pagefind_engine.check_version()
+    sveltia_engine.check_version()
 
 
 # Runs first, so that other handlers and plugins see a loaded, checked content.

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 import mkdocs_engine as engine
+import sveltia_engine
 from markupsafe import escape
 from mkdocs.exceptions import Abort
 from pagefind_engine import Indexer, IndexingError
@@ -26,7 +27,7 @@ from lrp.contract.bodies import Converter
 from lrp.loader import load_site
 from lrp.pages import freshness
 from lrp.pages.exports import Exports
-from lrp.pages.plan import SEARCHED
+from lrp.pages.plan import EDITOR, SEARCHED
 from lrp.pages.view import SiteView
 
 log = logging.getLogger("mkdocs.hooks.lrp")
@@ -181,7 +182,11 @@ class SiteBuild:
         """Write the exports (the timeline's JSON and iCalendar, the Atom feeds) while Pagefind
         finishes the search bundle: one index per language, read from each page's <html lang>."""
         site = Path(config.site_dir)
-        Exports(self.view).write(site)
+        Exports(self.view).write(site)  # feeds, calendar, sitemap, …: all but the editor's two files
+        for export in self.plan.exports:
+            if export.kind in EDITOR:
+                (site / export.dest_uri).parent.mkdir(parents=True, exist_ok=True)
+                (site / export.dest_uri).write_text(self._editor(export, config), encoding="utf-8")
         self.view.previews.write(site)  # link-preview pictures, drawn once per build
         self._thaw()  # the build's objects are the collector's again: nothing of it outlives the build
         if self.serve:  # the preview reloads at once; its search follows a moment later
@@ -191,6 +196,42 @@ class SiteBuild:
             self.search.finish(site / "pagefind")
         except IndexingError as error:
             raise Abort(f"Pagefind could not index the site: {error}") from None
+
+    def _editor(self, export, config) -> str:
+        """The browser editor's page and its configuration, made from the contract by
+        sveltia_engine (mkdocs.yml ``extra.editor``: the repository and branch it edits)."""
+        code = export.lang.code
+        if export.kind == "admin":
+            return self.view.env.get_template("lrp/admin.html").render(
+                code=code,
+                title=f"{self.view.t(code, 'editor.title')} · {self.view.t(code, 'site.name')}",
+                needs_script=self.view.t(code, "editor.needs_script"),
+                policy=sveltia_engine.policy(),
+                font_style=sveltia_engine.FONT_STYLE,
+            )
+        editor = config.extra.get("editor") or {}
+        default = self.settings.default.code
+        items = [
+            (
+                item.collection,
+                item.slug,
+                (item.translations.get(default) or next(iter(item.translations.values()))).title,
+            )
+            for item in self.content.items.values()
+            if not item.draft
+        ]
+        try:
+            settings = sveltia_engine.editor_config(
+                self.settings,
+                self.view.strings,
+                self.content.vocab,
+                sorted(items),
+                str(editor.get("repository") or ""),
+                str(editor.get("branch") or "main"),
+            )
+        except ValueError as error:
+            raise Abort(f"mkdocs.yml: extra.editor: {error}") from None
+        return sveltia_engine.config_yaml(settings)
 
     def error(self) -> None:
         """The build failed: nothing stays frozen, and the indexer is stopped."""

@@ -86,9 +86,12 @@ def real_site(tmp_path_factory) -> Path:
 
 
 def pages(site: Path) -> list[str]:
-    """Every page of a built site, as its address relative to the site root."""
+    """Every page of a built site's public part, as its address relative to the site root (the browser
+    editor's admin/ is not one: tests/test_sveltia_engine.py)."""
     return sorted(
-        "" if p.parent == site else f"{p.parent.relative_to(site).as_posix()}/" for p in site.rglob("index.html")
+        "" if p.parent == site else f"{p.parent.relative_to(site).as_posix()}/"
+        for p in site.rglob("index.html")
+        if p.parent != site / "admin"
     )
 
 

@@ -16,7 +16,9 @@ from .settings import Language
 MEDIA = "media/"  # images and downloads: media/<repository path>
 # Files the theme and the build write besides pages; a page may not take their place.
 # (robots.txt and sitemap.xml are exports of the build: they claim their addresses as the other exports do.)
-RESERVED = ("assets/", "pagefind/", MEDIA, "404.html")
+# admin/: the browser editor, its page and configuration (exports) and its files (overrides/admin/).
+ADMIN = "admin/"
+RESERVED = ("assets/", "pagefind/", MEDIA, "404.html", ADMIN)
 
 
 def section(lang: Language, name: str) -> str:
@@ -48,7 +50,12 @@ def timeline_view(lang: Language, facet: str, value: str) -> str:
 
 
 def export(lang: Language, kind: str) -> str:
-    """The timeline's JSON and iCalendar, the language's Atom feed, the site's robots.txt and sitemap."""
+    """The timeline's JSON and iCalendar, the language's Atom feed, the site's robots.txt and sitemap,
+    the browser editor's page and configuration."""
+    if kind == "admin":
+        return f"{ADMIN}index.html"
+    if kind == "editor-config":
+        return f"{ADMIN}config.yml"
     if kind == "robots":
         return "robots.txt"
     if kind == "sitemap":

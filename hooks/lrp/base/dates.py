@@ -15,6 +15,7 @@ from .errors import Invalid, quote
 from .messages import Message
 
 _FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
+FORMS = _FORMS.pattern  # YYYY, YYYY-MM or YYYY-MM-DD, as the browser editor's form checks it too
 # Years a date may have. Year 0 does not exist; the first and last years Python and Babel can
 # reckon with (1 and 9999) would overflow the day after a span or sort as nonsense, and no story,
 # event or publication of the platform lies outside these.

@@ -6,7 +6,8 @@ the language files of an item (``scope``) and how a value is checked and normali
 Scopes:
 - ``neutral``: written in one or both language files; where both carry it, the values must be
   equal; a file without it inherits it from the other.
-- ``own``: language-specific; never inherited (``title``, ``summary``, ``person``, ``partners``).
+- ``own``: language-specific; never inherited (``title``, ``summary``, ``image_alt``, ``person``,
+  ``partners``, ``figures``, ``files``).
 """
 
 from __future__ import annotations
@@ -69,11 +70,20 @@ _UNSAFE_IN_URL = re.compile(
 )
 
 
+def _described(check: Check, **parts) -> Check:
+    """A check that says what it accepts (a length limit, choices, a vocabulary, the parts of a
+    record), so that the browser editor's form is made from the same definitions
+    (hooks/sveltia_engine.py)."""
+    for name, value in parts.items():
+        setattr(check, name, value)
+    return check
+
+
 def text(limit: int | None = None) -> Check:
     def check(value, ctx):
         return plain_text(value, limit)
 
-    return check
+    return _described(check, limit=limit)
 
 
 def date(value, ctx):
@@ -96,7 +106,7 @@ def one_of(choices: tuple[str, ...]) -> Check:
             raise Invalid(Message("choice.unknown", value=quote(value), choices=", ".join(choices), hint=hint))
         return value
 
-    return check
+    return _described(check, choices=choices)
 
 
 def _list(value, what: Message, example: Message) -> list:
@@ -115,7 +125,7 @@ def term(vocabulary: str) -> Check:
             raise Invalid(Message("term.unknown", value=quote(value), vocabulary=vocabulary, hint=hint))
         return value
 
-    return check
+    return _described(check, vocabulary=vocabulary)
 
 
 _ENTRY_TWICE = Message("list.entry_twice")
@@ -142,7 +152,7 @@ def each(item_check: Check, what: Message, example: Message) -> Check:
             raise Invalid.several(problems)
         return tuple(result)
 
-    return check
+    return _described(check, item=item_check)
 
 
 def https_url(value, ctx):
@@ -166,7 +176,7 @@ def rel_path(types: tuple[str, ...]) -> Check:
         source = (ctx.folder / "file").relative_to(ctx.root).as_posix()
         return check_file(ctx.root, source, value.strip(), types)
 
-    return check
+    return _described(check, types=types)
 
 
 def reference(collections: tuple[str, ...]) -> Check:
@@ -178,7 +188,7 @@ def reference(collections: tuple[str, ...]) -> Check:
             raise Invalid(Message("reference.form", value=quote(value), example=example, hint=hint))
         return value
 
-    return check
+    return _described(check, collections=collections)
 
 
 def count(value, ctx):
@@ -240,7 +250,7 @@ def record(
             raise Invalid.several(problems)
         return tuple(sorted(result))
 
-    return check
+    return _described(check, parts=fields, required=required, one_of_keys=one_of_keys)
 
 
 def isbn(value, ctx):
@@ -314,6 +324,7 @@ COMMON = (
     ),
     Field("project", term("projects"), "id from data/projects.yml", required=("events",)),
     Field("image", rel_path(IMAGE_TYPES), "relative path of a JPEG, PNG, WebP or GIF image"),
+    # Contract v1.2: in the file's language, each language file its own (the two may differ).
     Field(
         "image_alt", text(300), "text describing the image, in the file's language; required when image is set", "own"
     ),

@@ -10,7 +10,7 @@ from ..base import addresses
 from ..base.settings import COLLECTIONS
 from ..outputs import feeds
 from . import timeline
-from .plan import Export
+from .plan import EDITOR, Export
 from .view import SiteView
 
 
@@ -23,6 +23,8 @@ class Exports:
 
     def write(self, site_dir: Path) -> None:
         for export in self.view.plan.exports:
+            if export.kind in EDITOR:  # the browser editor's, written by the build's editor engine
+                continue
             path = site_dir / export.dest_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             content = self.content(export)

@@ -80,10 +80,11 @@ class PlannedPage:
 @dataclass(frozen=True)
 class Export:
     """A generated file that is not a page: the timeline's JSON and iCalendar, the Atom feed,
-    and once for the whole site (with the default language) robots.txt and the sitemap."""
+    and once for the whole site (with the default language) robots.txt, the sitemap and the
+    browser editor's page and configuration (``EDITOR``, written by the build's editor engine)."""
 
     dest_uri: str
-    kind: str  # json, ics, atom, robots or sitemap
+    kind: str  # json, ics, atom, robots, sitemap, admin or editor-config
     lang: Language
 
 
@@ -97,6 +98,11 @@ MEDIA_TYPES = {
     "robots": "text/plain",
     "sitemap": "application/xml",
 }
+
+
+# The browser editor at /admin/ (reserved: addresses.ADMIN): its page and its configuration, one for
+# all languages. Exports, not pages: no navigation, search, sitemap or feed lists them.
+EDITOR = ("admin", "editor-config")
 
 
 # Pages whose content search indexes: items, docs pages and the home pages.
@@ -216,7 +222,9 @@ def _claim(content: Content, pages: list[PlannedPage], exports: list[Export]) ->
     files = content.by_path()
     mistakes, clashing = [], set()
     for owner, url in [(_described(page), page.url) for page in pages if page.translation is None] + [
-        (Message("part.owner.export", kind=export.kind, dest=export.dest_uri), export.dest_uri) for export in exports
+        (Message("part.owner.export", kind=export.kind, dest=export.dest_uri), export.dest_uri)
+        for export in exports
+        if export.kind not in EDITOR  # under the reserved admin/
     ]:
         earlier = content.register.claim(url, owner)
         tr = files.get(earlier)
@@ -239,6 +247,7 @@ def _check_links(content: Content, pages: list[PlannedPage], exports: list[Expor
     to a page or file of this plan (bodies.check_site_links)."""
     published = {page.url: page.translation.path if page.translation else None for page in pages}
     published.update((export.dest_uri, None) for export in exports)
+    published.update((export.dest_uri.removesuffix("index.html"), None) for export in exports if export.kind == "admin")
     published.update((addresses.media(path), None) for path in content.published_media())
     bodies.check_site_links(content, published)
 
@@ -436,7 +445,8 @@ def _exports(lang: Language) -> list[Export]:
     """A language's exports; the default language (at the site root) also has the site's robots.txt
     and sitemap (written at the end of the build, after the pages search waits for)."""
     kinds = (*TIMELINE_EXPORTS, "robots", "sitemap") if not lang.prefix else TIMELINE_EXPORTS
-    return [Export(addresses.export(lang, kind), kind, lang) for kind in kinds]
+    exports = [Export(addresses.export(lang, kind), kind, lang) for kind in kinds]
+    return exports + ([Export(addresses.export(lang, kind), kind, lang) for kind in EDITOR] if not lang.prefix else [])
 
 
 def _switch(page: PlannedPage, other: Language, alternates: dict, homes: dict, indexes: dict) -> Switch:
