@@ -144,16 +144,23 @@ class Source:
             if not needle or start >= absent:
                 continue
             at = self.text.find(needle, start, absent + len(needle) - 1)
-            while whole and at >= 0 and self.text[at + len(needle) : at + len(needle) + 1] not in _ADDRESS_ENDS:
+            while whole and at >= 0 and not self._whole(at, len(needle)):
                 at = self.text.find(needle, at + 1, absent + len(needle) - 1)
             if at >= 0:
                 return at
             self._absent[needle, whole] = start
         return -1
 
+    def _whole(self, at: int, length: int) -> bool:
+        """Whether the text at ``at`` holds a whole address: what stands before and after it
+        cannot be part of one (``/a`` is not found in ``/a/``, nor in ``https://host/a``)."""
+        before, after = self.text[at - 1 : at] if at else "", self.text[at + length : at + length + 1]
+        return before in _ADDRESS_STARTS and after in _ADDRESS_ENDS
 
-# What may follow an address as written in Markdown or HTML: the end of the text, a space, the
-# closing bracket or quote, a title or the end of a tag.
+
+# What may stand before and after an address as written in Markdown or HTML: the text's start or
+# end, a space, a bracket or quote around it, a title, an attribute's "=", the end of a tag.
+_ADDRESS_STARTS = frozenset(("", " ", "\n", "\t", "(", '"', "'", "<", "=", "["))
 _ADDRESS_ENDS = frozenset(("", " ", "\n", "\t", ")", '"', "'", ">", "<", "]"))
 
 
