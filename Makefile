@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check new benchmark lint format clean
+.PHONY: serve build test test-fast check guide new benchmark lint format clean
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ $(BIN)/.runtime: requirements.txt
 # Every content mistake as `path:line: field: message`; on GitHub also as annotations on the diff.
 check: $(BIN)/.runtime
 	PYTHONPATH=hooks $(BIN)/python -m lrp check
+
+# The editors' guide's tables of fields and messages, written into docs/editors.*.md from the code.
+guide: $(BIN)/.runtime
+	PYTHONPATH=hooks $(BIN)/python -m lrp guide
 
 new: $(BIN)/.installed
 	PYTHONPATH=hooks $(BIN)/python -m lrp new "$(COLLECTION)" "$(SLUG)"

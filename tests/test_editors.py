@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 from conftest import REPO, build_site, read, write_site
 
@@ -126,3 +127,23 @@ def test_pre_commit_runs_the_same_check():
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hook = config["repos"][0]["hooks"][0]
     assert hook["entry"] == "make check" and hook["pass_filenames"] is False
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_the_guides_tables_are_written_in_its_markdown_and_equal_to_what_the_code_gives(lang):
+    """The field and message tables read on GitHub as on the site: `make guide` writes them from the
+    code, and a change to a field or a message without `make guide` fails here."""
+    from lrp.base.settings import Settings
+    from lrp.contract.fields import fields_of
+    from lrp.pages.guide import expand_guide
+    from lrp.pages.strings import Strings
+
+    path = REPO / "docs" / f"editors.{lang}.md"
+    text = path.read_text(encoding="utf-8")
+    settings = Settings.from_mkdocs_yml(REPO)
+    assert expand_guide(text, lang, Strings.load(settings), fields_of) == text, f"run make guide: {path.name}"
+    for collection in ("stories", "events", "publications", "docs"):
+        table = text.split(f"<!-- lrp:fields {collection} -->", 1)[1].split("<!-- /lrp:fields -->", 1)[0]
+        assert "| `title` |" in table and table.count("\n|") > 5, collection
+    messages = text.split("<!-- lrp:messages -->", 1)[1].split("<!-- /lrp:messages -->", 1)[0]
+    assert "| `date.form` |" in messages

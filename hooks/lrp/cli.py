@@ -3,6 +3,7 @@
 python -m lrp check [ROOT]                      (make check)
 python -m lrp new COLLECTION SLUG [ROOT]        (make new COLLECTION=events SLUG=…)
 python -m lrp port PORT                         (make serve: is the preview's port free?)
+python -m lrp guide [ROOT]                      (make guide: the guide's tables written from the code)
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .contract.bodies import configured
 from .contract.fields import fields_of
 from .loader import load_site
 from .model.content import Content
-from .pages.guide import new_item
+from .pages.guide import expand_guide, new_item
 from .pages.strings import Strings
 
 
@@ -137,9 +138,30 @@ def port(number: str) -> int:
     return 0
 
 
+def guide(root: Path) -> int:
+    """Write the editors' guide's generated tables (fields, messages) into docs/editors.<code>.md,
+    so that the guide reads on GitHub as on the site; the files written are named."""
+    try:
+        settings = Settings.from_mkdocs_yml(root)
+    except (OSError, ValueError) as error:
+        print(f"mkdocs.yml: {error}")
+        return 2
+    strings = Strings.load(settings)
+    for path in sorted((root / "docs").glob("editors.*.md")):
+        lang = path.name.split(".")[1]
+        text = path.read_text(encoding="utf-8")
+        written = expand_guide(text, lang, strings, fields_of)
+        if written != text:
+            path.write_text(written, encoding="utf-8")
+            print(path.relative_to(root))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["check"] and len(argv) <= 2:
         return check(Path(argv[1] if len(argv) > 1 else ".").resolve())
+    if argv[:1] == ["guide"] and len(argv) <= 2:
+        return guide(Path(argv[1] if len(argv) > 1 else ".").resolve())
     if argv[:1] == ["port"] and len(argv) == 2:
         return port(argv[1])
     if argv[:1] == ["new"] and len(argv) in (3, 4):

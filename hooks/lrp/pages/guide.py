@@ -85,7 +85,12 @@ def new_item(
     return "\n".join(lines)
 
 
-_PLACEHOLDER = re.compile(r"<!--\s*lrp:fields\s+(stories|events|publications|docs)\s*-->")
+# The guide's generated tables stand in its Markdown between their markers, so that the guide
+# reads on GitHub as on the site: `make guide` writes them, the build writes them anew, and a test
+# keeps the files equal to what the code gives (tests/test_editors.py).
+_PLACEHOLDER = re.compile(
+    r"<!--\s*lrp:fields\s+(stories|events|publications|docs)\s*-->.*?<!--\s*/lrp:fields\s*-->", re.S
+)
 # Python-Markdown's backslash escapes (Markdown.ESCAPED_CHARS, with "|" of the tables extension):
 # each of these is shown as itself when a backslash stands before it.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -101,7 +106,8 @@ def literal(text: str) -> str:
 
 
 def expand_field_tables(markdown: str, lang: str, strings: Strings, fields_of) -> str:
-    """Replace ``<!-- lrp:fields events -->`` by the table of that collection's fields."""
+    """Write the table of a collection's fields between ``<!-- lrp:fields events -->`` and
+    ``<!-- /lrp:fields -->``."""
 
     def table(match: re.Match) -> str:
         collection = match.group(1)
@@ -114,25 +120,26 @@ def expand_field_tables(markdown: str, lang: str, strings: Strings, fields_of) -
             meaning = help_text(strings, lang, spec)
             cells = [f"`{name}`", *map(literal, (required, shared, meaning))]
             rows.append(f"| {' | '.join(cells)} |")
-        return "\n".join(rows)
+        return f"<!-- lrp:fields {collection} -->\n\n" + "\n".join(rows) + "\n\n<!-- /lrp:fields -->"
 
     return _PLACEHOLDER.sub(table, markdown)
 
 
-_MESSAGES = re.compile(r"<!--\s*lrp:messages\s*-->")
+_MESSAGES = re.compile(r"<!--\s*lrp:messages\s*-->.*?<!--\s*/lrp:messages\s*-->", re.S)
 
 
 def expand_messages(markdown: str, lang: str) -> str:
-    """Replace ``<!-- lrp:messages -->`` by the table of every mistake message in that language
-    (hooks/lrp/base/messages.py), with "…" where the message shows a value."""
+    """Write between ``<!-- lrp:messages -->`` and ``<!-- /lrp:messages -->`` the table of every
+    mistake message in that language (data/messages/<code>.yml), "…" where it shows a value."""
     if not _MESSAGES.search(markdown):
         return markdown
     head = [messages.guide_text("tool.guide.key", lang), messages.guide_text("tool.guide.message", lang)]
     rows = [f"| {' | '.join(map(literal, head))} |", "|---|---|"]
     rows += [f"| `{key}` | {literal(messages.guide_text(key, lang))} |" for key in messages.mistakes()]
-    return _MESSAGES.sub(lambda match: "\n".join(rows), markdown)
+    table = "<!-- lrp:messages -->\n\n" + "\n".join(rows) + "\n\n<!-- /lrp:messages -->"
+    return _MESSAGES.sub(lambda match: table, markdown)
 
 
 def expand_guide(markdown: str, lang: str, strings: Strings, fields_of) -> str:
-    """The editor guide's placeholders: the tables of fields and of messages."""
+    """The editor guide with its generated tables (of fields and of messages) written anew."""
     return expand_messages(expand_field_tables(markdown, lang, strings, fields_of), lang)
