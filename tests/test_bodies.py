@@ -624,3 +624,24 @@ def test_a_problem_is_found_where_it_is_written_not_where_its_word_is_mentioned(
     body = "Par script, onclick un style.\n\n<b onclick='x()'>a</b> <script>x()</script>\n\n[^1]\n\n[^1]: <i style='x'>b</i>\n"
     found, _ = check(tmp_path, body)
     assert [m.split(": body: ")[0] for m in found] == [f"events/a.lv.md:{HEAD_LINES + line}" for line in (3, 3, 7)]
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<iframe src="https://example.org"></iframe>',
+        '<object data="x.swf"></object>',
+        '<embed src="x.swf">',
+        "<SCRIPT SRC=//x.example/a.js></SCRIPT>",
+        '<form action="https://example.org"><input name="q"><button>Sūtīt</button></form>',
+    ],
+)
+def test_a_forbidden_element_is_one_mistake_with_all_it_holds(tmp_path, element):
+    found, html = check(tmp_path, f"Teksts.\n\n{element}\n")
+    assert len(found) == 1 and found[0].startswith(f"events/a.lv.md:{HEAD_LINES + 3}: body: <"), found
+    assert "<input" not in html and "src=" not in html
+
+
+def test_an_address_with_a_line_end_written_as_a_reference_is_found_at_its_line(tmp_path):
+    found, _ = check(tmp_path, 'Teksts.\n\nVēl.\n\n<a href="java&NewLine;script:alert(1)">x</a>\n')
+    assert [line.split(": body: ")[0] for line in found] == [f"events/a.lv.md:{HEAD_LINES + 5}"]

@@ -640,3 +640,22 @@ def test_a_docs_page_may_have_no_front_matter_but_not_half_of_one(tmp_path):
     assert lines(load(tmp_path, {"docs/lapa.lv.md": "# Lapa\n\nTeksts: ar kolu.\n\n---\n\nVēl.\n"})) == []
     found = lines(load(tmp_path / "half", {"docs/lapa.lv.md": "title: Lapa\n---\n# Lapa\n"}))
     assert [line.split(": front-matter")[0] for line in found] == ["docs/lapa.lv.md:1"]
+
+
+def test_a_published_item_may_not_name_a_draft_which_is_not_published(tmp_path):
+    draft = event().replace("---\n", "---\nstatus: draft\n", 1)
+    files = {
+        "events/melnraksts.lv.md": draft,
+        "events/a.lv.md": event(related="[events/melnraksts]"),
+        "publications/g.lv.md": "---\ntitle: G\nsummary: G.\ndate: 2021\nauthors: [A]\nlaunch: events/melnraksts\n---\n",
+    }
+    found = lines(load(tmp_path, files))
+    assert [line.split(": ", 2)[1] for line in found] == ["related", "launch"]
+    assert all("events/melnraksts is a draft, which is not published" in line for line in found)
+    assert lines(load(tmp_path / "preview", files, drafts=True)) == []  # the preview shows drafts and these
+
+
+def test_a_language_written_as_its_name_is_told_its_code(tmp_path):
+    publication = "---\ntitle: G\nsummary: G.\ndate: 2021\nauthors: [A]\nlanguages: [English, latviešu]\n---\n"
+    found = lines(load(tmp_path, {"publications/g.lv.md": publication}))
+    assert [line.rsplit("; ", 1)[1] for line in found] == ["did you mean 'en'?", "did you mean 'lv'?"]

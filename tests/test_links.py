@@ -315,3 +315,13 @@ def test_an_anchor_of_the_same_page_is_checked_and_a_footnote_never_referred_to_
         f"events/a.lv.md:{HEAD_LINES + 8}: body: the footnote [^2] is not referred to in the text: "
         "write [^2] where it belongs, or delete it",
     ]
+
+
+def test_an_anchor_written_as_its_heading_reads_is_told_the_id_the_site_gives_it(tmp_path):
+    from test_bodies import HEAD_LINES, check
+
+    found, _ = check(tmp_path, "## Semināra mērķi\n\nSkat. [mērķus](#semināra-mērķi).\n")
+    assert found == [
+        f"events/a.lv.md:{HEAD_LINES + 3}: body: the link '#semināra-mērķi' leads to an anchor '#semināra-mērķi' that "
+        "events/a.lv.md does not have; did you mean '#seminara-merki'?"
+    ]

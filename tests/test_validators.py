@@ -294,7 +294,9 @@ def test_field_table_shows_its_text_as_written():
             return f"{key}: {tricky}"
 
     fields = fields_of("events")
-    text = expand_field_tables("<!-- lrp:fields events -->\n<!-- /lrp:fields -->", "en", Strings(), lambda collection: fields)
+    text = expand_field_tables(
+        "<!-- lrp:fields events -->\n<!-- /lrp:fields -->", "en", Strings(), lambda collection: fields
+    )
     html = markdown.markdown(text, extensions=["toc", "tables", "footnotes"])
     table = cells(html)
     assert table.tags == ["code"] * len(fields)  # only the field names, as code

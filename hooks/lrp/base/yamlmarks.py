@@ -34,6 +34,7 @@ _PROBLEMS = {
     "did not find expected key": Message("part.yaml.expected_key"),
     "found unknown escape character": Message("part.yaml.escape"),
     "found a tab character that violates indentation": Message("part.yaml.tab"),
+    "found invalid Unicode character escape code": Message("part.yaml.unicode_escape"),
 }
 # A line that looks like a field ("title: …"): front-matter written without its opening '---'.
 _FIELD = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(\s|$)")

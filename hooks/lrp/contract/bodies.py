@@ -23,10 +23,11 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
 
 from ..base import addresses
-from ..base.errors import Invalid, Mistake, Report, close_match
+from ..base.errors import Invalid, Mistake, Report, close_match, did_you_mean
 from ..base.messages import Message
 from . import limits, safehtml
 
@@ -139,7 +140,7 @@ class Source:
 
     def _find(self, needles: tuple[str, ...], start: int, whole: bool = False) -> int:
         for needle in needles:
-            needle = needle.lower()
+            needle = needle.lower().replace("\n", " ")  # as the text is read: a reference to a line end included
             absent = self._absent.get((needle, whole), len(self.text) + 1)
             if not needle or start >= absent:
                 continue
@@ -373,7 +374,7 @@ def _link(
             return None
         if anchor.startswith("fnref:"):  # a footnote's way back to where the text refers to it
             return Message("footnote.unused", name=anchor[len("fnref:") :])
-        return Message("link.anchor", address=address, anchor=anchor, path=tr.path)
+        return _no_anchor(address, anchor, tr.path, scans[tr.path][1].ids)
     target = translations.get(path)
     if target is None and path in content.unreadable:
         return None  # the target's own mistake is reported
@@ -403,8 +404,16 @@ def _to_page(content, tr, address: str, target, anchor: str, scans: dict) -> Mes
     if target.item.draft and not tr.item.draft and not content.include_drafts:
         return Message("link.draft", address=address)
     if anchor and target.path in scans and anchor not in scans[target.path][1].ids:
-        return Message("link.anchor", address=address, anchor=anchor, path=target.path)
+        return _no_anchor(address, anchor, target.path, scans[target.path][1].ids)
     return None
+
+
+def _no_anchor(address: str, anchor: str, path: str, ids: set) -> Message:
+    """A link to an anchor the page does not have; where the anchor is a heading written as it
+    reads ("#semināra-mērķi", as GitHub makes it), the id the site gives that heading is suggested."""
+    written = unquote(anchor)
+    hint = did_you_mean(slugify(written, "-"), ids, "#") or did_you_mean(written, ids, "#")
+    return Message("link.anchor", address=address, anchor=anchor, path=path, hint=hint)
 
 
 def _pages(content) -> dict:

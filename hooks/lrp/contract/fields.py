@@ -270,12 +270,19 @@ def isbn(value, ctx):
 def language_code(value, ctx):
     """An ISO 639 language code that Babel's CLDR data names (``lv``, ``en``, ``rom``)."""
     if not re.fullmatch(r"[a-z]{2,3}", one(value)) or value not in _LANGUAGES:
-        hint = did_you_mean(value, _LANGUAGES) if isinstance(value, str) else ""
+        named = _LANGUAGE_NAMES.get(value.strip().lower())  # "English", "latviešu": the name, not the code
+        hint = Message("hint.did_you_mean", choice=named) if named else did_you_mean(value, _LANGUAGES)
         raise Invalid(Message("codes.language", value=quote(value), hint=hint))
     return value
 
 
 _LANGUAGES = frozenset(code for code in Locale("en").languages if re.fullmatch(r"[a-z]{2,3}", code))
+_LANGUAGE_NAMES = {
+    name.lower(): code
+    for locale in ("lv", "en")
+    for code, name in Locale(locale).languages.items()
+    if code in _LANGUAGES
+}
 
 
 def flag(value, ctx):

@@ -87,13 +87,19 @@ def scan(html: str) -> Scan:
     body = LexborHTMLParser(f"<body>{html}").body
     if body is None:
         return result
+    dropped: set[int] = set()  # the forbidden elements found: they go with all they hold (clean)
     for node in body.traverse(include_text=False):
         tag = node.tag
         if tag in ("body", "-comment"):
             continue  # comments are not published (clean drops them)
-        if tag in FORBIDDEN:
+        if node.parent is not None and node.parent.mem_id in dropped:
+            dropped.add(node.mem_id)  # inside a forbidden element: its one mistake covers it
+            continue
+        if tag in FORBIDDEN:  # one mistake for the element, its attributes and what it holds
             result.problems.append(Problem(Message("html.forbidden", tag=tag), (f"<{tag}", tag)))
-        elif tag not in TAGS:
+            dropped.add(node.mem_id)
+            continue
+        if tag not in TAGS:
             result.problems.append(Problem(Message("html.tag", tag=tag), (f"<{tag}", tag)))
             continue  # its attributes go with it
         if tag == "img" and blank(node.attributes.get("alt") or ""):

@@ -370,12 +370,17 @@ def _references(content: Content, report: Report) -> None:
                     report.add(tr.path, tr.meta.line("related", index), "related", missing)
                 elif target is item:
                     report.add(tr.path, tr.meta.line("related", index), "related", Message("related.self"))
+                elif _hidden_draft(content, item, target):
+                    report.add(tr.path, tr.meta.line("related", index), "related", Message("related.draft", key=key))
             if "launch" in tr.own:
                 target = items.get(tr.own["launch"])
                 if target is None or (not target.translations and not target.unreadable):
                     launch = tr.own["launch"]
                     missing = Message("launch.missing", key=launch, hint=_suggest(launch, items))
                     report.add(tr.path, tr.meta.line("launch"), "launch", missing)
+                elif _hidden_draft(content, item, target):
+                    draft = Message("related.draft", key=tr.own["launch"])
+                    report.add(tr.path, tr.meta.line("launch"), "launch", draft)
     for item in items.values():
         for key in item.value("related", ()):
             target = items.get(key)
@@ -387,6 +392,12 @@ def _references(content: Content, report: Report) -> None:
         if item.collection == "publications" and launch:
             item.launch = launch
             launch.launched.append(item)
+
+
+def _hidden_draft(content: Content, item: Item, target: Item) -> bool:
+    """Whether a published item names a draft, which the build does not publish (as a body link
+    to one is a mistake): the preview, which shows drafts, shows the reference too."""
+    return target.draft and not item.draft and not content.include_drafts
 
 
 def _addresses(content: Content, report: Report) -> None:
