@@ -103,7 +103,8 @@ def test_read_only_by_default_and_pages_rights_only_in_deploy():
 def test_publishes_from_main_only():
     data = workflow()
     assert set(data["on"]) == {"pull_request", "push", "workflow_dispatch"}
-    only_main = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    # a push to main, or a run started by hand on main (the README's way to publish again)
+    only_main = "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
     assert data["jobs"]["deploy"]["if"] == only_main
     upload = [
         s for job in ("check", "test", "build") for s in steps(job) if "upload-pages-artifact" in s.get("uses", "")
@@ -182,3 +183,14 @@ def test_dependabot_keeps_the_actions_and_every_pinned_package_current():
     watched = {(update["package-ecosystem"], update["directory"]) for update in config["updates"]}
     assert watched == {("github-actions", "/"), ("pip", "/"), ("npm", "/tests/tools")}
     assert (REPO / "requirements.txt").is_file() and (REPO / "tests/tools/package-lock.json").is_file()
+
+
+@pytest.mark.parametrize("document", ["README.md", "MAINTAINING.md", "benchmarks/RESULTS.md", "data/geo/README.md"])
+def test_every_link_of_the_projects_documents_leads_inside_the_repository(document):
+    """No link of the project leads outside the repository (a dead link in every clone otherwise):
+    each Markdown link is a path of a file or folder that is there."""
+    text = re.sub(r"(`+).*?\1", "", (REPO / document).read_text(encoding="utf-8"), flags=re.S)  # code is no link
+    links = re.findall(r"\[[^\]]*\]\(([^)\s]+)\)", text)
+    for link in links:
+        assert "://" not in link and not link.startswith(("/", "..")), (document, link)
+        assert (REPO / document).parent.joinpath(link.split("#")[0]).exists(), (document, link)
