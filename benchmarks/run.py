@@ -76,8 +76,9 @@ def bare_site(root: Path, project: Path) -> Path:
     return site
 
 
-def build(site: Path) -> tuple[float, float]:
-    """One `mkdocs build`: wall seconds and peak resident memory in MB."""
+def build(site: Path) -> tuple[float, float, float]:
+    """One `mkdocs build`: wall seconds, peak resident memory in MB, and CPU seconds (user and
+    system, of the build and the processes it waited for: Pagefind, the body workers)."""
     out = site / "site"
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -87,7 +88,7 @@ def build(site: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     if status:
         raise SystemExit(f"build failed in {site}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 # First searches measured at the largest N, as a visitor types them on the Latvian search page
@@ -158,12 +159,15 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix=f"lrp-bench-{n}-", dir=args.tmp) as tmp:
             project = project_site(Path(tmp), n)
             bare = bare_site(Path(tmp), project)
-            ours, theirs, memory = [], [], []
+            ours, theirs, memory, cpu_ours, cpu_theirs = [], [], [], [], []
             for _ in range(args.runs):  # alternate, so that both see the same machine
-                seconds, mb = build(project)
+                seconds, mb, cpu = build(project)
                 ours.append(seconds)
                 memory.append(mb)
-                theirs.append(build(bare)[0])
+                cpu_ours.append(cpu)
+                seconds, _, cpu = build(bare)
+                theirs.append(seconds)
+                cpu_theirs.append(cpu)
             out = project / "site"
             pages = len(list(out.rglob("index.html")))
             item = (out / "pasakumi" / "event-00001" / "index.html").stat().st_size / 1024
@@ -174,6 +178,8 @@ def main() -> None:
                 "pages": pages,
                 "project_s": statistics.median(ours),
                 "bare_s": statistics.median(theirs),
+                "project_cpu_s": statistics.median(cpu_ours),
+                "bare_cpu_s": statistics.median(cpu_theirs),
                 "peak_mb": max(memory),
                 "item_kb": item,
                 "timeline_gzip_kb": timeline,
@@ -184,7 +190,8 @@ def main() -> None:
             rows.append(row)
             print(
                 f"N={n:5d} pages={pages:6d} project={row['project_s']:6.2f}s bare={row['bare_s']:6.2f}s "
-                f"ratio={row['ratio']:.2f} peak={row['peak_mb']:.0f}MB item={item:.1f}KB "
+                f"ratio={row['ratio']:.2f} cpu: project={row['project_cpu_s']:.2f}s bare={row['bare_cpu_s']:.2f}s "
+                f"peak={row['peak_mb']:.0f}MB item={item:.1f}KB "
                 f"timeline={timeline:.0f}KB gz"
                 + "".join(f" first-search[{q}]={kb[0]:.0f}KB decoded, {kb[1]:.0f}KB sent" for q, kb in searches),
                 flush=True,
