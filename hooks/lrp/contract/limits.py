@@ -185,6 +185,8 @@ def _open(lines: list[str], first: int, end: int) -> list[tuple[int, Message]]:
     under way at once? Each `[` is searched for its `]`, the `(` after `](` for its `)` (as
     Python-Markdown counts them, quotes and all) and a run of backticks for a run as long."""
     text = "\n".join(lines[first:end])
+    if text.count("[") + text.count("](") + text.count("`") <= OPEN_MAX:
+        return []  # fewer openers than the limit: most paragraphs, counted in C, not token by token
     tokens = [(match.start(), match.group(0)) for match in _INLINE.finditer(text)]
     runs = [index for index, (_, token) in enumerate(tokens) if token[0] == "`"]
     partner: dict[int, int] = {}  # token index of a backtick run -> that of the next run as long
