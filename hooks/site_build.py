@@ -89,6 +89,8 @@ class SiteBuild:
             log.error(str(mistake))
         for warning in self.content.warnings:  # shown, but not a warning to MkDocs: --strict would stop on it
             log.info(str(warning))
+        if self.content.converted_here:  # slower, not wrong: said, not a warning
+            log.info(f"the bodies were converted in this process only: {self.content.converted_here}")
         if os.environ.get("GITHUB_ACTIONS") == "true":  # shown on the pull request's diff
             print("\n".join(mistake.annotation() for mistake in self.content.mistakes), flush=True)
         if self.content.mistakes and not self.serve:

@@ -374,79 +374,64 @@ def test_many_problems_in_one_body_each_get_their_line(tmp_path):
 
 
 def test_bodies_converted_by_forked_workers_are_those_one_process_converts():
-    """Where a build has no other thread, bodies are shared out to forked workers: the same
-    HTML, contents and scans, in the same order, and a mistake comes back as a mistake."""
-    script = """
-import threading
-from lrp.contract import bodies
-texts = [f"# T{i}\\n\\nTeksts [a](b.lv.md) <b onclick='x()'>{i}</b>\\n\\n| a |\\n|:-|\\n| {i} |\\n" for i in range(400)]
-texts[7] = None  # not text: Markdown fails on it
-jobs = [(text, None) for text in texts]
-converter = bodies.Converter(("toc", "tables", "fenced_code", "footnotes"))
-assert threading.active_count() == 1
-forked = bodies.convert_all(converter, jobs, workers=2)
-alone = bodies.convert_all(converter, jobs, workers=1)
-assert isinstance(forked[7], bodies.Invalid) and isinstance(alone[7], bodies.Invalid)
-same = lambda a, b: a == b if not isinstance(a, Exception) else str(a) == str(b)
-assert len(forked) == 400 and all(same(f, a) for f, a in zip(forked, alone)), "differ"
-assert forked[3][2].problems and forked[3][2].links == [("href", "b.lv.md")]
-print("ok")
-"""
-    run_alone(script)
-
-
-def test_bodies_converted_while_the_files_are_read_are_those_one_process_converts():
     """Bodies handed to forked workers as they are read (bodies.Converting) come back the same as
-    converted here; with another thread (the preview) nothing is converted ahead, and a worker
-    that fails, or none that can start, leaves every body to be converted here."""
+    converted in one process, a mistake as a mistake; with another thread (the preview) nothing
+    is forked; a worker that fails, or none that can start, leaves the bodies to this process,
+    and ``fallback`` says why (the build logs it)."""
     script = """
 import os
 import threading
 from lrp.contract import bodies
 
+MAIN = os.getpid()
+
 class Content:
     def image_size(self, path):
-        if path.endswith("broken.png"):
-            os._exit(1)  # the worker dies
+        if path.endswith("broken.png") and os.getpid() != MAIN:
+            os._exit(1)  # the worker dies (this process converts it then)
         return (4, 3)
 
-texts = [f"# T{i}\\n\\nTeksts [a](b.lv.md) ![x](k{i}.png)\\n\\n| a |\\n|:-|\\n| {i} |\\n" for i in range(400)]
+texts = [f"# T{i}\\n\\nTeksts [a](b.lv.md) ![x](k{i}.png) <b onclick='x()'>{i}</b>\\n\\n| a |\\n|:-|\\n| {i} |\\n" for i in range(400)]
+texts[9] = "[" * 11  # refused before Python-Markdown: a mistake, not a result
 converter = bodies.Converter(("toc", "tables", "fenced_code", "footnotes"))
-assert threading.active_count() == 1
-converting = bodies.Converting(converter, Content(), workers=2)
-for i, text in enumerate(texts):
-    converting.add(f"events/e{i}.lv.md", text)
-ahead = converting.results()
-here = {f"events/e{i}.lv.md": bodies._convert_one(converter, text, bodies._sizer(Content(), f"events/e{i}.lv.md"))
-        for i, text in enumerate(texts)}
-assert ahead == here and len(ahead) == 400, "differ"
-assert 'width="4"' in ahead["events/e3.lv.md"][0]
+paths = [f"events/e{i}.lv.md" for i in range(400)]
+here = {p: bodies._convert_one(converter, t, bodies._sizer(Content(), p)) for p, t in zip(paths, texts)}
+same = lambda a, b: a == b if not isinstance(a, Exception) else str(a) == str(b)
 
-broken = bodies.Converting(converter, Content(), workers=2)
-for i, text in enumerate(texts):
-    broken.add(f"events/e{i}.lv.md", text.replace("k7.png", "broken.png"))
-assert broken.results() == {}
+def converted(texts, workers=2, more=0):
+    converting = bodies.Converting(converter, Content(), workers=workers)
+    for p, t in list(zip(paths, texts))[: len(texts) - more]:
+        converting.add(p, t)
+    done = converting.finish(list(zip(paths, texts))[len(texts) - more :])
+    return converting, done
+
+assert threading.active_count() == 1
+forked, ahead = converted(texts, more=30)  # 370 as the files are read, 30 at the end (docs pages)
+assert forked.fallback is None and list(ahead) == paths
+assert all(same(ahead[p], here[p]) for p in paths), "differ"
+assert isinstance(ahead[paths[9]], bodies.Invalid) and 'width="4"' in ahead[paths[3]][0]
+assert ahead[paths[3]][2].problems and ahead[paths[3]][2].links[0] == ("href", "b.lv.md")
+
+broken, done = converted([t.replace("k7.png", "broken.png") for t in texts])
+assert broken.fallback.startswith("a worker process failed") and len(done) == 400
 
 def no_fork(*args, **kwargs):
     raise OSError("Resource temporarily unavailable")
 forking, bodies.ProcessPoolExecutor = bodies.ProcessPoolExecutor, no_fork
-unforked = bodies.Converting(converter, Content(), workers=2)
-for i, text in enumerate(texts):
-    unforked.add(f"events/e{i}.lv.md", text)  # no worker can start: no error either
-assert unforked.results() == {} and bodies._work == []
+unforked, done = converted(texts)
 bodies.ProcessPoolExecutor = forking
+assert unforked.fallback.startswith("no worker process could start") and all(same(done[p], here[p]) for p in paths)
 
 stop = threading.Event()
 thread = threading.Thread(target=stop.wait)
 thread.start()
 try:
-    preview = bodies.Converting(converter, Content(), workers=2)
-    for i, text in enumerate(texts):
-        preview.add(f"events/e{i}.lv.md", text)
-    assert preview.results() == {}
+    preview, done = converted(texts)  # the preview's threads: one process, by choice, not a failure
+    assert preview.fallback is None and all(same(done[p], here[p]) for p in paths)
 finally:
     stop.set()
     thread.join()
+assert bodies._worker == ()  # nothing of a worker's is left in this process
 print("ok")
 """
     run_alone(script)

@@ -170,18 +170,17 @@ def render(
     report: Report,
     converter: Converter,
     expand: Callable[[str, str], str] | None = None,
-    converted: dict | None = None,
+    converting: Converting | None = None,
 ) -> None:
     """Convert, check and clean every body; each translation gets ``html`` and ``toc``.
-    ``converted``: bodies converted already (Converting.results), by path."""
+    ``converting``: the bodies added as their files were read (the docs pages are added here,
+    once their placeholders are filled in)."""
     translations = content.by_path()
     for tr in translations.values():
         if expand and tr.collection == "docs":
             tr.body = expand(tr.body, tr.lang)
-    converted = dict(converted or {})
-    rest = [tr for tr in translations.values() if tr.path not in converted]
-    jobs = [(tr.body, _sizer(content, tr.path)) for tr in rest]
-    converted.update(zip((tr.path for tr in rest), convert_all(converter, jobs), strict=True))
+    converting = converting or Converting(converter, content)
+    converted = converting.finish([(tr.path, tr.body) for tr in translations.values()])
     scans = {}
     for tr in translations.values():
         done = converted[tr.path]
@@ -229,102 +228,97 @@ def _anchors(toc: list) -> None:
 #
 # Converting is most of what loading the content costs: where the process has no other thread
 # (a build; not the preview, whose server threads make forking unsafe), the bodies are shared
-# out to forked workers, each with a copy of the converter: as the files are read (Converting),
-# and what is left when everything is read (convert_all: the docs pages, or every body where
-# no worker could run ahead).
+# out to forked workers, each handed the converter and the content when it starts, while the
+# files are still being read.
 
-PARALLEL_FROM = 200  # bodies: fewer are converted at once in this process
-
-
-def convert_all(converter: Converter, jobs: list, workers: int | None = None) -> list:
-    """For each (text, image_size) job: (html, toc, scan, cleaned) as _convert_one gives it, or
-    the Invalid it raised; in order."""
-    workers = workers or min(4, os.cpu_count() or 1)
-    if workers < 2 or len(jobs) < PARALLEL_FROM or threading.active_count() > 1 or "fork" not in _START_METHODS:
-        return [_convert_one(converter, text, size) for text, size in jobs]
-    _work.append((converter, jobs))
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            chunk = -(-len(jobs) // (workers * 4))
-            slices = [range(i, min(i + chunk, len(jobs))) for i in range(0, len(jobs), chunk)]
-            return [done for part in pool.map(_convert_slice, slices) for done in part]
-    except Exception:  # noqa: BLE001 - a worker that fails is no reason to stop: convert here
-        return [_convert_one(converter, text, size) for text, size in jobs]
-    finally:
-        _work.pop()
-
-
-_START_METHODS = multiprocessing.get_all_start_methods()
-_work: list = []  # the (converter, jobs) of the convert_all under way, inherited by its workers
-
-
-def _convert_slice(indexes: range) -> list:
-    converter, jobs = _work[-1]
-    return [_convert_one(converter, *jobs[index]) for index in indexes]
+PARALLEL_FROM = 200  # bodies: fewer are converted in this process
 
 
 class Converting:
-    """Bodies converted by forked workers while the files are still being read (``add`` each
-    as it is read), so that reading and converting share the cores; ``results`` waits for them.
-    Workers start once PARALLEL_FROM bodies are read, where forking is safe (as convert_all);
-    otherwise nothing is converted ahead and ``render`` converts every body."""
+    """Every body converted, once: ``add`` each as its file is read, then ``finish`` (with the
+    bodies known only at the end, the docs pages) gives what each became, by path. Where forking
+    is safe and PARALLEL_FROM bodies come, forked workers convert them meanwhile; where none can
+    start or one fails, what they did not give back is converted in this process, and
+    ``fallback`` says why (the build logs it)."""
 
     BATCH = 50  # bodies sent to a worker at once
 
     def __init__(self, converter: Converter, content, workers: int | None = None):
         self._converter, self._content = converter, content
         self._workers = workers or min(4, os.cpu_count() or 1)
-        self._pending: list = []  # (path, text) not sent yet
+        self._bodies: dict[str, str] = {}  # path -> text, every body added
+        self._pending: list = []  # (path, text) not sent to a worker yet
         self._futures: list = []
         self._pool: ProcessPoolExecutor | None = None
-        self._off = self._workers < 2 or "fork" not in _START_METHODS
+        self._ahead = self._workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+        self.fallback: str | None = None
 
     def add(self, path: str, text: str) -> None:
-        if self._off:
+        self._bodies[path] = text
+        if not self._ahead:
             return
         self._pending.append((path, text))
         try:
             if self._pool is None and len(self._pending) >= PARALLEL_FROM:
-                if threading.active_count() > 1:  # the preview's server threads: no fork
+                if threading.active_count() > 1:  # the preview's server threads: no fork, not a failure
                     self._stop()
                     return
-                self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"))
-                _work.append((self._converter, self._content))  # what the workers inherit when they start
+                self._pool = ProcessPoolExecutor(
+                    self._workers,
+                    mp_context=multiprocessing.get_context("fork"),
+                    initializer=_start_worker,
+                    initargs=(self._converter, self._content),
+                )
             if self._pool is not None and len(self._pending) >= self.BATCH:
                 self._send()
-        except Exception:  # noqa: BLE001 - no worker can start (or one broke): every body is converted here
-            self._stop()
+        except Exception as error:  # noqa: BLE001 - no worker can start: every body is converted here
+            self._stop(f"no worker process could start ({error!r})")
 
-    def results(self) -> dict:
-        """What each body sent became, by path: (html, toc, scan, cleaned) or Invalid; empty
-        where no worker ran or one failed (the bodies are then converted in this process)."""
-        if self._pool is None:
-            return {}
-        try:
-            self._send()
-            return {path: done for future in self._futures for path, done in future.result()}
-        except Exception:  # noqa: BLE001 - a worker that fails is no reason to stop: convert here
-            return {}
-        finally:
-            self._stop()
+    def finish(self, more=()) -> dict:
+        """What each body added and each of ``more`` (path, text; those not added already)
+        became: (html, toc, scan, cleaned) as _convert_one gives it, or the Invalid it raised."""
+        for path, text in more:
+            if path not in self._bodies:
+                self.add(path, text)
+        done = {}
+        if self._pool is not None:
+            try:
+                self._send()
+                done = {path: result for future in self._futures for path, result in future.result()}
+            except Exception as error:  # noqa: BLE001 - a worker that fails is no reason to stop: convert here
+                self.fallback = f"a worker process failed ({error!r})"
+                done = {}
+            finally:
+                self._stop(self.fallback)
+        for path, text in self._bodies.items():
+            if path not in done:
+                done[path] = _convert_one(self._converter, text, _sizer(self._content, path))
+        return done
 
     def _send(self) -> None:
         if self._pending:
             self._futures.append(self._pool.submit(_convert_paths, self._pending))
             self._pending = []
 
-    def _stop(self) -> None:
-        """No more converting ahead: the workers end, and what they inherited is let go."""
-        self._off, self._pending = True, []
+    def _stop(self, why: str | None = None) -> None:
+        """No more converting ahead: the workers end; ``why`` where it is a failure."""
+        self._ahead, self._pending = False, []
+        self.fallback = self.fallback or why
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
-            _work.pop()
+
+
+_worker: tuple = ()  # in a worker process only: the converter and the content it was started with
+
+
+def _start_worker(converter: Converter, content) -> None:
+    global _worker
+    _worker = (converter, content)
 
 
 def _convert_paths(bodies: list) -> list:
-    converter, content = _work[-1]
+    converter, content = _worker
     return [(path, _convert_one(converter, text, _sizer(content, path))) for path, text in bodies]
 
 

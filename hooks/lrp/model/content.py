@@ -42,6 +42,7 @@ class Content:
     unreadable: set = field(default_factory=set)  # content files whose front-matter could not be read
     mistakes: list = field(default_factory=list)
     warnings: list = field(default_factory=list)  # what editors should see to, that does not stop the build
+    converted_here: str | None = None  # why the bodies' workers stopped and this process converted them
     register: addresses.Register = field(default_factory=addresses.Register)  # who is written where
     phases: dict = field(default_factory=dict)  # project id -> its docs page (Item): one page per phase
     site_links: list = field(default_factory=list)  # body links to pages the plan makes (bodies.SiteLink)
@@ -152,7 +153,8 @@ def load_content(
     _phase_pages(content, report)
     _references(content, report)
     _addresses(content, report)
-    bodies.render(content, report, converter, expand, converting.results())
+    bodies.render(content, report, converter, expand, converting)
+    content.converted_here = converting.fallback
     bad = report.paths()
     for item in everything:
         for tr in item.translations.values():
