@@ -4,7 +4,6 @@ change as they were, and rebuilds the rest, the listings and the search index.""
 import gc
 import json
 import os
-import time
 
 import pytest
 from conftest import build_site, read, write_site
@@ -12,8 +11,31 @@ from conftest import build_site, read, write_site
 EDITED = "events/fiction-seminar-2021.lv.md"
 
 
-def mtimes(site, *urls):
-    return {url: os.stat(site / url / "index.html").st_mtime_ns for url in urls}
+# Modification times set by the tests, not left to the clock: the built pages as written at BUILT, an
+# edit after it. No file of the repository is that new (2096), and a page a rebuild writes is
+# written at the clock's time, before it: a page still at BUILT is one the rebuild kept.
+BUILT = 4_000_000_000
+EDITED_AFTER = BUILT + 60
+
+
+def set_mtime(path, seconds: int) -> None:
+    os.utime(path, (seconds, seconds))
+
+
+def as_built_at_BUILT(site) -> None:
+    """Every page of ``site`` as if the build had written it at BUILT."""
+    for path in site.rglob("*.html"):
+        set_mtime(path, BUILT)
+
+
+def kept(site, *urls) -> dict[str, bool]:
+    """Whether each page is as the first build wrote it (still at BUILT) or written anew."""
+    return {url: os.stat(site / url / "index.html").st_mtime_ns == BUILT * 10**9 for url in urls}
+
+
+def edit(path, change) -> None:
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    set_mtime(path, EDITED_AFTER)
 
 
 def search_pages(site) -> dict:
@@ -26,19 +48,15 @@ def test_a_dirty_rebuild_rebuilds_only_what_an_edit_changes(tmp_path):
     site = build_site(root, dirty=True)
     pages = search_pages(site)
     unrelated, related = "pasakumi/fiction-month", "dzives-stasti/anna-fiction"
-    before = mtimes(site, unrelated, "pasakumi", "en/events/fiction-seminar-2021")
-    time.sleep(0.05)
-    path = root / EDITED
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("title: ", "title: Labots ", 1) + "\nJauns teikums.\n",
-        encoding="utf-8",
-    )
+    as_built_at_BUILT(site)
+    edit(root / EDITED, lambda text: text.replace("title: ", "title: Labots ", 1) + "\nJauns teikums.\n")
     build_site(root, dirty=True)
-    after = mtimes(site, unrelated, "pasakumi", "en/events/fiction-seminar-2021")
-    assert after[unrelated] == before[unrelated]  # nothing it shows changed
-    assert after["pasakumi"] > before["pasakumi"]  # listings are always rebuilt
-    # the English page shows the edited item's language-neutral fields and its switcher: rebuilt too
-    assert after["en/events/fiction-seminar-2021"] > before["en/events/fiction-seminar-2021"]
+    assert kept(site, unrelated, "pasakumi", "en/events/fiction-seminar-2021") == {
+        unrelated: True,  # nothing it shows changed
+        "pasakumi": False,  # listings are always rebuilt
+        # the English page shows the edited item's language-neutral fields and its switcher: rebuilt too
+        "en/events/fiction-seminar-2021": False,
+    }
     assert "Jauns teikums." in read(site, "pasakumi/fiction-seminar-2021")
     assert ">Labots " in read(site, related)  # its list of related items shows the new title
     assert ">Labots " in read(site, "pasakumi")
@@ -48,12 +66,10 @@ def test_a_dirty_rebuild_rebuilds_only_what_an_edit_changes(tmp_path):
 def test_a_change_to_what_every_page_shows_rebuilds_every_page(tmp_path):
     root = write_site(tmp_path)
     site = build_site(root, dirty=True)
-    before = mtimes(site, "dzives-stasti/anna-fiction")
-    time.sleep(0.05)
-    strings = root / "data" / "ui" / "lv.yml"
-    strings.write_text(strings.read_text(encoding="utf-8"), encoding="utf-8")
+    as_built_at_BUILT(site)
+    set_mtime(root / "data" / "ui" / "lv.yml", EDITED_AFTER)  # saved again, as it was
     build_site(root, dirty=True)
-    assert mtimes(site, "dzives-stasti/anna-fiction") != before
+    assert kept(site, "dzives-stasti/anna-fiction") == {"dzives-stasti/anna-fiction": False}
 
 
 def test_an_edit_is_searchable_after_a_dirty_rebuild(tmp_path):
@@ -61,9 +77,7 @@ def test_an_edit_is_searchable_after_a_dirty_rebuild(tmp_path):
 
     root = write_site(tmp_path)
     site = build_site(root, dirty=True)
-    time.sleep(0.05)
-    path = root / EDITED
-    path.write_text(path.read_text(encoding="utf-8") + "\nZilonisvārds.\n", encoding="utf-8")
+    edit(root / EDITED, lambda text: text + "\nZilonisvārds.\n")
     build_site(root, dirty=True)
     fragments = subprocess.run(
         ["zgrep", "-l", "Zilonisvārds", *map(str, (site / "pagefind" / "fragment").iterdir())], capture_output=True
