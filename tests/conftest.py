@@ -170,9 +170,12 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright, headless, with no network of its own."""
-    from playwright.sync_api import sync_playwright
+    """Debian's Chromium driven by Playwright, headless, with no network of its own. Its waits give
+    up after Playwright's default 30 s, expect() included (5 s of its own): a loaded machine is slow,
+    not wrong."""
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=require_chromium(),

@@ -129,7 +129,9 @@ def test_templates_and_scripts_have_no_inline_style_or_script():
 
 # Installed before any script of the page: every violation is handed to the test at once.
 RECORDER = """
+window.lrpViolations = 0;
 document.addEventListener("securitypolicyviolation", (event) => {
+  window.lrpViolations += 1;
   window.lrpViolation([location.pathname + location.search, event.effectiveDirective, event.blockedURI,
     (event.sourceFile || "") + ":" + event.lineNumber]);
 });
@@ -209,10 +211,10 @@ def test_icons_of_the_stylesheet_load_under_the_policy(tmp_path, served, visitor
         html.read_text(encoding="utf-8").replace("img-src 'self' data:", "img-src 'self'"), encoding="utf-8"
     )
     page = visitor.visit(served(site) + "par-mums/?without-data")  # a new address: not the cached page
-    for _ in range(40):  # the icon is asked for when it is painted: wait for its report
-        if visitor.violations:
-            break
-        page.wait_for_timeout(50)
+    # The icon is asked for when it is painted: wait for its report (Playwright's 30 s at most), then a
+    # round trip, by which the recorder has handed it to the test.
+    page.wait_for_function("() => window.lrpViolations > 0")
+    page.evaluate("1")
     # Chromium may report the same blocked icon more than once (each paint that asks for it):
     # what matters is that it was blocked, and that nothing else was.
     assert visitor.violations, "the data: icon was not blocked without data: in img-src"

@@ -331,6 +331,14 @@ def test_focus_ring_check_finds_a_faint_ring(fixture_site, served, browser):
 FIREFOX = os.environ.get("FIREFOX", "/usr/bin/firefox-esr")
 
 
+# Resolves once the page is zoomed: its device pixel ratio, 1 before, changes with the zoom.
+ZOOMED = """
+const done = arguments[arguments.length - 1];
+const check = () => (window.devicePixelRatio !== 1 ? done(window.devicePixelRatio) : setTimeout(check, 10));
+check();
+"""
+
+
 class Marionette:
     """Firefox driven through Marionette, its own remote protocol (length-prefixed JSON over TCP):
     Playwright drives only its own Firefox build. Headless Firefox keeps windows at least 500 px
@@ -390,16 +398,16 @@ class Marionette:
         CSS px. A new page starts unzoomed: the zoom is set on each. Returns the viewport's width."""
         self.call("WebDriver:Navigate", {"url": url})
         self.script("ZoomManager.setZoomForBrowser(gBrowser.selectedBrowser, 500 / 320); return 0", "chrome")
-        for _ in range(10):
+        self.call("Marionette:SetContext", {"value": "content"})
+        # Until the zoom reaches the page (WebDriver's script timeout, 30 s, guards against a hang).
+        self.call("WebDriver:ExecuteAsyncScript", {"script": ZOOMED, "args": []})
+        for _ in range(10):  # each step brings the viewport closer: a step count, not a time
             inner, ratio = self.script("return [window.innerWidth, window.devicePixelRatio]")
-            if ratio == 1:  # the zoom has not reached the page yet
-                time.sleep(0.05)
-            elif inner == width:
+            if inner == width:
                 break
-            else:
-                outer = self.call("WebDriver:GetWindowRect")["width"]
-                step = round((width - inner) * ratio) or (1 if width > inner else -1)
-                self.call("WebDriver:SetWindowRect", {"width": outer + step, "height": 900})
+            outer = self.call("WebDriver:GetWindowRect")["width"]
+            step = round((width - inner) * ratio) or (1 if width > inner else -1)
+            self.call("WebDriver:SetWindowRect", {"width": outer + step, "height": 900})
         return self.script("return window.innerWidth")
 
     def close(self):
