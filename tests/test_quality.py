@@ -3,6 +3,7 @@
 import gzip
 import re
 import shutil
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -108,7 +109,9 @@ def test_key_pages_request_only_the_site_and_set_no_cookies(real_site, browser):
 
 # ---- security: payloads in every text field ------------------------------------------------
 
-PAYLOAD = "</script><script>alert(1)</script>\"'><img src=x onerror=alert(2)>{{ 7*7 }}{% raw %}"
+# Jinja that ran would leave the word "lrpevaluated", which no page has otherwise; unrun, it keeps its quotes.
+JINJA = '{{ "lrp" ~ "evaluated" }}'
+PAYLOAD = f"</script><script>alert(1)</script>\"'><img src=x onerror=alert(2)>{JINJA}{{% raw %}}"
 
 
 def quoted(text: str) -> str:
@@ -118,7 +121,7 @@ def quoted(text: str) -> str:
 P = quoted(PAYLOAD)
 PAYLOAD_FILES = {
     "stories/s.lv.md": f"---\ntitle: {P}\nsummary: {P}\nperson: {P}\nauthor: {P}\ndate: 2024\n"
-    f"source: {{name: {P}, url: 'https://example.org/x'}}\nimage: images/p.png\nimage_alt: {P}\n---\nTeksts {{{{ 7*7 }}}}.\n",
+    f"source: {{name: {P}, url: 'https://example.org/x'}}\nimage: images/p.png\nimage_alt: {P}\n---\nTeksts {JINJA}.\n",
     "stories/s.en.md": f"---\ntitle: {P}\nsummary: {P}\nperson: {P}\nimage_alt: {P}\n---\nText.\n",
     "events/e.lv.md": f"---\ntitle: {P}\nsummary: {P}\ndate: 2021-05-05\nkind: other\nplaces: [riga]\nproject: platforma-v\n"
     f"partners: [{P}]\nfigures: [{{value: 3, label: {P}}}]\nrelated: [stories/s]\n---\n",
@@ -147,10 +150,10 @@ def test_no_field_becomes_markup_in_any_file(payload_site):
         text = path.read_text(encoding="utf-8")
         for raw in ("<script>alert(1)", "<img src=x onerror", "onerror=alert(2)>", "\"'><img"):
             assert raw not in text, (path, raw)
-        # 7*7 evaluated would leave 49; numbers, dates and times (a sitemap's 15:49:50) are left out
-        assert "49" not in re.sub(r"<[^>]+>|\d{3,}|\d+(?:[-.:]\d+)+", "", text) or "{{ 7*7 }}" in text, path
+        assert "lrpevaluated" not in text, path
     html = read(payload_site, "pasakumi/e")
-    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html and "{{ 7*7 }}" in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html and JINJA in unescape(html)
+    assert "Teksts {{" in read(payload_site, "dzives-stasti/s")  # the body's Jinja is text too
 
 
 @pytest.mark.browser
