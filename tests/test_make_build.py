@@ -17,7 +17,10 @@ BIN = Path(sys.executable).parent  # the virtual environment running the tests
 COPIED = ["Makefile", "mkdocs.yml", "hooks", "overrides", "data", "docs", "stories", "events", "publications"]
 
 # slow: each test copies the repository and runs `make build` in a process of its own.
-pytestmark = [pytest.mark.skipif(shutil.which("make") is None, reason="needs make"), pytest.mark.slow]
+pytestmark = [
+    pytest.mark.skipif(shutil.which("make") is None, reason="these tests run `make build`: needs make"),
+    pytest.mark.slow,
+]
 
 
 def make_build() -> list[str]:
