@@ -212,10 +212,10 @@ def test_section_index_newest_first(fixture_site):
     ]
 
 
-def test_drafts_only_in_the_preview(tmp_path):
-    site = build_site(write_site(tmp_path / "a"))
+def test_drafts_only_in_the_preview(fixture_site, tmp_path):
+    site = fixture_site  # built as `mkdocs build` builds
     assert not (site / "pasakumi/fiction-draft").exists() and "Melnraksta" not in read(site, "pasakumi")
-    preview = build_site(write_site(tmp_path / "b"), serve=True)
+    preview = build_site(write_site(tmp_path), serve=True)
     assert "Melnraksts — netiek publicēts" in read(preview, "pasakumi/fiction-draft")
     assert "Melnraksta pasākums" in read(preview, "pasakumi")
 

@@ -85,22 +85,18 @@ def test_an_edit_is_searchable_after_a_dirty_rebuild(tmp_path):
     assert fragments.stdout.count(b"\n") == 1
 
 
-def test_a_preview_build_leaves_no_object_set_aside_from_the_cycle_collector(tmp_path):
-    """The hooks freeze what lives for the whole build (gc.freeze) and thaw it at the end of a
-    preview's build, so that the preview's next rebuild can collect the last one's content."""
+def test_every_build_preview_or_not_leaves_the_process_as_it_found_it(tmp_path, monkeypatch):
+    """The hooks freeze what lives for the whole build (gc.freeze) and undo it when the build ends:
+    builds one after another in one process (as the tests and the preview make them) set none of
+    their objects aside for the next, and the preview's next rebuild can collect the last one's."""
+    freezes = []
+    freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append(gc.get_freeze_count()) or freeze())
     root = write_site(tmp_path)
-    for dirty in (False, True):
-        build_site(root, serve=True, dirty=dirty)
-        assert gc.get_freeze_count() == 0
-
-
-def test_every_build_leaves_the_process_as_it_found_it(tmp_path):
-    """Builds one after another in one process (as the tests and the preview make them): the
-    freeze of each is undone when it ends, so no build's objects are set aside for the next."""
-    root = write_site(tmp_path)
-    for _ in range(3):
-        build_site(root)
+    for serve, dirty in ((False, False), (True, False), (True, True)):
+        build_site(root, serve=serve, dirty=dirty)
         assert gc.get_freeze_count() == 0 and gc.isenabled()
+    assert freezes == [0, 0, 0]  # each build froze once, nothing left frozen by the one before
 
 
 def test_no_full_collection_runs_while_the_content_is_read_and_the_collector_is_as_before_after():

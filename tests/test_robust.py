@@ -368,6 +368,7 @@ def every_char():
     return map(chr, range(0x110000))
 
 
+@pytest.mark.slow  # every code point: seconds
 def test_whatever_a_text_field_accepts_xml_accepts():
     """Over every code point: a text holding it is refused, or is XML 1.0 text that is no
     noncharacter (U+FDD0..U+FDEF, U+xxFFFE, U+xxFFFF) either."""
