@@ -163,12 +163,14 @@ def test_both_engines_are_installed_side_by_side():
 
 
 @pytest.mark.slow  # both sites built by both engines, in subprocesses
+@pytest.mark.xdist_group("test_engines-builds")  # make test: built once, in one worker
 def test_the_real_site_is_the_same_from_both_engines(real_sites):
     assert len(contents(real_sites["mkdocs"])) > 100
     assert differences(real_sites["mkdocs"], real_sites["properdocs"]) == []
 
 
 @pytest.mark.slow  # both sites built by both engines, in subprocesses
+@pytest.mark.xdist_group("test_engines-builds")  # make test: built once, in one worker
 def test_the_fixture_site_is_the_same_from_both_engines(fixture_sites):
     for rel in ("laika-josla/index.html", "feed.xml", "en/feed.xml", "pagefind/pagefind-entry.json"):
         assert (fixture_sites["mkdocs"] / rel).is_file(), rel
@@ -176,6 +178,7 @@ def test_the_fixture_site_is_the_same_from_both_engines(fixture_sites):
 
 
 @pytest.mark.slow  # both sites built by both engines, in subprocesses
+@pytest.mark.xdist_group("test_engines-builds")  # make test: built once, in one worker
 @pytest.mark.parametrize("engine", ENGINES)
 def test_no_page_names_the_engine(real_sites, fixture_sites, engine):
     """What would have to differ between the engines, a generator meta with a name and version, is not printed."""
@@ -240,6 +243,7 @@ def test_the_comparison_sees_what_differs_and_only_that(tmp_path):
 
 
 @pytest.mark.slow  # both sites built by both engines, in subprocesses
+@pytest.mark.xdist_group("test_engines-builds")  # make test: built once, in one worker
 def test_the_real_search_bundle_is_read(fixture_sites):
     """The normalising reads what Pagefind really writes: every meta file, and the filters if any."""
     from importlib import metadata

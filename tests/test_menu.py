@@ -268,6 +268,10 @@ FOCUS_RINGS = """() => {
 }"""
 
 
+# The tests that read one site's look at 320 px run in one worker (make test), which looks once.
+AT_320 = [pytest.param(name, marks=pytest.mark.xdist_group(f"test_menu-at_320-{name}")) for name in SITES]
+
+
 @pytest.fixture(scope="module")
 def at_320(request, served, browser):
     """Every page of a site at 320 px: its scroll width with the menu closed and open, and its
@@ -293,14 +297,14 @@ def at_320(request, served, browser):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", SITES)
+@pytest.mark.parametrize("name", AT_320)
 def test_no_sideways_scrolling_at_320px_in_chromium(at_320, name):
     wide = {url: (r["closed"], r["open"]) for url, r in at_320(name).items() if max(r["closed"], r["open"]) > 320}
     assert len(at_320(name)) > 20 and wide == {}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", SITES)
+@pytest.mark.parametrize("name", AT_320)
 def test_focus_ring_is_3_to_1_on_every_background_at_320px(at_320, name):
     results = at_320(name)
     assert sum(r["focus"]["checked"] for r in results.values()) > 10 * len(results)

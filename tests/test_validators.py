@@ -97,12 +97,14 @@ def nu(request, tmp_path_factory) -> tuple[dict[str, list[str]], set[Path]]:
 
 
 @pytest.mark.slow  # the one Java run of the Nu Html Checker over every page (the fixture `nu`)
+@pytest.mark.xdist_group("test_validators-nu")  # make test: its three tests in one worker, one run
 def test_nu_html_checker_reports_the_known_mistakes(nu):
     found = nu[0]["broken"]
     assert [expected for expected in BROKEN_ERRORS if not any(expected in error for error in found)] == []
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("test_validators-nu")
 @pytest.mark.parametrize("name", SITES)
 def test_nu_html_checker_finds_no_error_on_any_page(request, nu, name):
     errors, checked = nu
