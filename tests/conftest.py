@@ -96,17 +96,16 @@ def read(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups and -m the markers
+@pytest.hookimpl(tryfirst=True)  # before -m reads the markers
 def pytest_collection_modifyitems(items):
     """A test that reaches the browser, directly or through another fixture, is a browser test even if unmarked:
     `make test-fast` (-m "not browser") never starts Chromium.
 
-    Under `pytest -n auto --dist loadgroup` (`make test`) each worker has its own Chromium and its own
-    session's built sites; tests are shared out one by one, except those marked with one
-    ``xdist_group``, which share a costly module fixture (the menu's look at every page of a site,
-    the one Java run of the Nu Html Checker, the two engines' builds) and run in one worker. pytest-xdist
-    hands out the groups first, the largest first; the slow tests come next, so that no long test is
-    left to start when the other worker has run out of work."""
+    Under `pytest -n auto --dist worksteal` (`make test`) each worker has its own Chromium and builds
+    the session's sites once; tests are handed out one by one, and a worker with nothing left takes
+    half of what waits in the other. The slow tests come first, so that none is left to start when
+    the other worker has run out of work. (Work that tests would share, a look at every page, a
+    Java run, is one test: no test relies on another running in the same worker.)"""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)

@@ -268,47 +268,29 @@ FOCUS_RINGS = """() => {
 }"""
 
 
-# The tests that read one site's look at 320 px run in one worker (make test), which looks once.
-AT_320 = [pytest.param(name, marks=pytest.mark.xdist_group(f"test_menu-at_320-{name}")) for name in SITES]
-
-
-@pytest.fixture(scope="module")
-def at_320(request, served, browser):
-    """Every page of a site at 320 px: its scroll width with the menu closed and open, and its
-    focus rings with the menu open. Looked at once per site: ``at_320(name) -> {url: result}``."""
-    results = {}
-
-    def look(name: str) -> dict[str, dict]:
-        if name not in results:
-            site = request.getfixturevalue(name)
-            base = served(site)
-            results[name] = {}
-            with new_page(browser, PHONE, is_mobile=True, has_touch=True) as page:
-                for url in all_pages(site):
-                    page.goto(base + url)
-                    closed = page.evaluate("document.documentElement.scrollWidth")
-                    page.locator("summary.lrp-menu__button").click()
-                    opened = page.evaluate("document.documentElement.scrollWidth")
-                    page.keyboard.press("Tab")
-                    results[name][url] = {"closed": closed, "open": opened, "focus": page.evaluate(FOCUS_RINGS)}
-        return results[name]
-
-    return look
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("name", AT_320)
-def test_no_sideways_scrolling_at_320px_in_chromium(at_320, name):
-    wide = {url: (r["closed"], r["open"]) for url, r in at_320(name).items() if max(r["closed"], r["open"]) > 320}
-    assert len(at_320(name)) > 20 and wide == {}
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", AT_320)
-def test_focus_ring_is_3_to_1_on_every_background_at_320px(at_320, name):
-    results = at_320(name)
-    assert sum(r["focus"]["checked"] for r in results.values()) > 10 * len(results)
-    assert {url: r["focus"]["failures"] for url, r in results.items() if r["focus"]["failures"]} == {}
+@pytest.mark.parametrize("name", SITES)
+def test_every_page_at_320px_scrolls_no_sideways_and_its_focus_rings_are_3_to_1(request, served, browser, name):
+    """Each page of a site looked at once for both: its scroll width with the menu closed and open,
+    then, the menu open, the focus ring of everything that can take the focus."""
+    site = request.getfixturevalue(name)
+    base, wide, faint, checked = served(site), {}, {}, 0
+    with new_page(browser, PHONE, is_mobile=True, has_touch=True) as page:
+        for url in all_pages(site):
+            page.goto(base + url)
+            closed = page.evaluate("document.documentElement.scrollWidth")
+            page.locator("summary.lrp-menu__button").click()
+            opened = page.evaluate("document.documentElement.scrollWidth")
+            page.keyboard.press("Tab")
+            focus = page.evaluate(FOCUS_RINGS)
+            if max(closed, opened) > 320:
+                wide[url] = (closed, opened)
+            if focus["failures"]:
+                faint[url] = focus["failures"]
+            checked += focus["checked"]
+    assert len(all_pages(site)) > 20 and checked > 10 * len(all_pages(site))
+    assert wide == {}, "sideways scrolling (scroll width with the menu closed, open)"
+    assert faint == {}, "focus rings under 3:1"
 
 
 @pytest.mark.parametrize("url", ["en/", "par-mums/", "en/events/fiction-seminar-2021/", "laika-josla/", "meklet/"])

@@ -67,16 +67,17 @@ BROKEN_ERRORS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nu(request, tmp_path_factory) -> tuple[dict[str, list[str]], set[Path]]:
-    """The Nu Html Checker's errors on every HTML file of both sites and the broken page, from one
-    Java run over all of them: ``{"fixture_site": [...], "real_site": [...], "broken": [...],
-    "elsewhere": [...]}``, each error as ``path:line: type: message``; and the files it checked
-    (--verbose names each on stderr)."""
+@pytest.mark.slow  # one Java run of the Nu Html Checker over every page of both sites
+def test_nu_html_checker_reports_the_known_mistakes_and_finds_no_error_on_any_page(request, tmp_path):
+    """One run over every HTML file of both sites and a broken page: it reports each mistake of the
+    broken page (or finding none on the sites would prove nothing), reads every page and reports
+    nothing on them. Each error as ``path:line: type: message``; --verbose names each file read."""
     require(java_missing())
-    broken = tmp_path_factory.mktemp("broken")
-    (broken / "index.html").write_text(BROKEN, encoding="utf-8")
-    roots = {name: request.getfixturevalue(name).resolve() for name in SITES} | {"broken": broken.resolve()}
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "index.html").write_text(BROKEN, encoding="utf-8")
+    roots = {name: request.getfixturevalue(name).resolve() for name in SITES} | {
+        "broken": (tmp_path / "broken").resolve()
+    }
     run = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--stdout", "--skip-non-html", "--errors-only"]
         + ["--exit-zero-always", "--verbose", *map(str, roots.values())],
@@ -93,24 +94,13 @@ def nu(request, tmp_path_factory) -> tuple[dict[str, list[str]], set[Path]]:
         line = message.get("lastLine", message.get("firstLine", 0))
         errors[name].append(f"{where}:{line}: {message['type']}: {message['message']}")
     checked = {Path(line.strip()).resolve() for line in run.stderr.splitlines() if line.strip().endswith(".html")}
-    return errors, checked
 
-
-@pytest.mark.slow  # the one Java run of the Nu Html Checker over every page (the fixture `nu`)
-@pytest.mark.xdist_group("test_validators-nu")  # make test: its three tests in one worker, one run
-def test_nu_html_checker_reports_the_known_mistakes(nu):
-    found = nu[0]["broken"]
-    assert [expected for expected in BROKEN_ERRORS if not any(expected in error for error in found)] == []
-
-
-@pytest.mark.slow
-@pytest.mark.xdist_group("test_validators-nu")
-@pytest.mark.parametrize("name", SITES)
-def test_nu_html_checker_finds_no_error_on_any_page(request, nu, name):
-    errors, checked = nu
-    files = {path.resolve() for path in html_files(request.getfixturevalue(name))}
-    assert len(files) > 50 and files <= checked  # every page was read
-    assert (errors[name], errors["elsewhere"]) == ([], [])
+    missed = [expected for expected in BROKEN_ERRORS if not any(expected in error for error in errors["broken"])]
+    assert missed == [], errors["broken"]
+    for name in SITES:
+        files = {path.resolve() for path in html_files(request.getfixturevalue(name))}
+        assert len(files) > 50 and files <= checked, name  # every page was read
+    assert {name: errors[name] for name in [*SITES, "elsewhere"]} == {name: [] for name in [*SITES, "elsewhere"]}
 
 
 # ---- IBM Equal Access -----------------------------------------------------------------------------
