@@ -49,10 +49,13 @@ guide: $(BIN)/.runtime
 new: $(BIN)/.installed
 	PYTHONPATH=hooks $(BIN)/python -m lrp new "$(COLLECTION)" "$(SLUG)"
 
+# Every test on every core: the idle worker takes half of what waits in the other (worksteal; the
+# slow tests are handed out first, tests/conftest.py). --dist loadgroup would group nothing: with
+# pytest 9.2 pytest-xdist 3.8's groups are silently lost (pytest-dev/pytest-xdist#1386).
 test: $(BIN)/.installed tests/tools/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -n auto --dist loadgroup
+	$(BIN)/pytest -n auto --dist worksteal
 
 # The loop while working: the core and build tests on every core, without the browser tests and the
 # slow ones (pytest markers `browser` and `slow`, pyproject.toml); `make test` runs them all.

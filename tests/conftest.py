@@ -99,16 +99,21 @@ def read(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m reads the markers
 def pytest_collection_modifyitems(items):
     """A test that reaches the browser, directly or through another fixture, is a browser test even if unmarked:
-    `make test-fast` (-m "not browser") never starts Chromium. Under `pytest -n auto --dist loadgroup`
-    (`make test`), a module's browser tests run in one worker, which shares its Chromium and its
-    built sites between them; the other tests are shared out one by one."""
+    `make test-fast` (-m "not browser") never starts Chromium.
+
+    Under `pytest -n auto --dist worksteal` (`make test`) each worker has its own Chromium and builds
+    the session's sites once; tests are handed out one by one, and a worker with nothing left takes
+    half of what waits in the other. The slow tests come first, so that none is left to start when
+    the other worker has run out of work. (Work that tests would share, a look at every page, a
+    Java run, is one test: no test relies on another running in the same worker.)"""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
-        if item.get_closest_marker("browser") is not None:
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(autouse=True)
@@ -173,9 +178,12 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright, headless, with no network of its own."""
-    from playwright.sync_api import sync_playwright
+    """Debian's Chromium driven by Playwright, headless, with no network of its own. Its waits give
+    up after Playwright's default 30 s, expect() included (5 s of its own): a loaded machine is slow,
+    not wrong."""
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=require_chromium(),

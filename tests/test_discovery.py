@@ -1,6 +1,6 @@
-"""Discovery and sharing: search per language, feeds, link previews, structured data, themes and places."""
+"""Discovery and sharing: search per language, feeds, link previews, themes and places (structured data:
+test_feeds.py)."""
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -162,52 +162,6 @@ def test_link_preview_defaults(fixture_site):
     assert tags["og:image"] == f"{SITE_URL}media/share/site.en.png"  # the English card of the site
     assert (fixture_site / "media/share/site.en.png").is_file()
     assert meta(read(fixture_site, "en"))["og:type"] == "website"
-
-
-# ---- structured data ----------------------------------------------------------------------------
-
-
-def json_ld(html: str) -> dict:
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert len(blocks) == 1
-    return json.loads(blocks[0])
-
-
-def test_event_json_ld(fixture_site):
-    data = json_ld(read(fixture_site, "en/events/fiction-cancelled"))
-    assert data["@type"] == "Event" and data["name"] == "Cancelled meeting"
-    assert (data["startDate"], data["endDate"]) == ("2021-11-05", "2021-11-06")
-    assert data["eventStatus"] == "https://schema.org/EventCancelled"
-    assert data["location"] == {
-        "@type": "Place",
-        "name": "Tukums",
-        "address": {"@type": "PostalAddress", "addressCountry": "LV"},
-        "geo": {"@type": "GeoCoordinates", "latitude": 56.9669, "longitude": 23.1553},
-    }
-    assert data["organizer"]["name"] == "Latvian Roma Platform"
-    assert json_ld(read(fixture_site, "pasakumi/fiction-month"))["startDate"] == "2021-10"
-    assert json_ld(read(fixture_site, "pasakumi/fiction-year-span"))["endDate"] == "2023"
-
-
-def test_book_and_article_json_ld(fixture_site):
-    book = json_ld(read(fixture_site, "izdevumi/fiction-book"))
-    assert book["@type"] == "Book" and book["isbn"] == "978-3-16-148410-0"
-    assert book["author"] == [
-        {"@type": "Person", "name": "Ieva Izdomāta"},
-        {"@type": "Person", "name": "Pēteris Paraugs"},
-    ]
-    assert book["publisher"] == {"@type": "Organization", "name": "Izdomātais apgāds"} and book["inLanguage"] == [
-        "lv",
-        "rom",
-    ]
-    article = json_ld(read(fixture_site, "en/stories/anna-fiction"))
-    assert article["@type"] == "Article" and article["about"] == {"@type": "Person", "name": "Anna (made up)"}
-    assert article["datePublished"] == "2024-05" and article["image"] == f"{SITE_URL}media/stories/images/portrait.png"
-
-
-def test_organization_on_the_home_page(fixture_site):
-    data = json_ld(read(fixture_site, ""))
-    assert data["@type"] == "Organization" and data["url"] == SITE_URL and data["email"] == "pasts@km.gov.lv"
 
 
 # ---- themes and places ----------------------------------------------------------------------------

@@ -137,19 +137,6 @@ def build_with_both(config: Path, out: Path) -> dict[str, Path]:
     return sites
 
 
-@pytest.fixture(scope="module")
-def real_sites(tmp_path_factory) -> dict[str, Path]:
-    """The project's real content, built by each engine."""
-    return build_with_both(REPO / "mkdocs.yml", tmp_path_factory.mktemp("engines-real"))
-
-
-@pytest.fixture(scope="module")
-def fixture_sites(tmp_path_factory) -> dict[str, Path]:
-    """The fixture site (drafts, timeline, exports, search), built by each engine."""
-    root = write_site(tmp_path_factory.mktemp("engines-fixture"))
-    return build_with_both(root / "mkdocs.yml", tmp_path_factory.mktemp("engines-fixture-built"))
-
-
 def test_both_engines_are_installed_side_by_side():
     """requirements-test.txt pins both; ProperDocs is a package of its own and leaves MkDocs as it is."""
     from importlib import metadata
@@ -162,24 +149,40 @@ def test_both_engines_are_installed_side_by_side():
         assert version.stdout.startswith(f"{engine}, version "), version.stdout
 
 
-def test_the_real_site_is_the_same_from_both_engines(real_sites):
-    assert len(contents(real_sites["mkdocs"])) > 100
-    assert differences(real_sites["mkdocs"], real_sites["properdocs"]) == []
-
-
-def test_the_fixture_site_is_the_same_from_both_engines(fixture_sites):
-    for rel in ("laika-josla/index.html", "feed.xml", "en/feed.xml", "pagefind/pagefind-entry.json"):
-        assert (fixture_sites["mkdocs"] / rel).is_file(), rel
-    assert differences(fixture_sites["mkdocs"], fixture_sites["properdocs"]) == []
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-def test_no_page_names_the_engine(real_sites, fixture_sites, engine):
+def names_no_engine(site: Path) -> None:
     """What would have to differ between the engines, a generator meta with a name and version, is not printed."""
-    for sites in (real_sites, fixture_sites):
-        for page in sites[engine].rglob("*.html"):
-            text = page.read_text(encoding="utf-8")
-            assert not re.search(r'name="generator"|ProperDocs|[Mm]k[Dd]ocs[- ]\d', text), page
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'name="generator"|ProperDocs|[Mm]k[Dd]ocs[- ]\d', text), page
+
+
+@pytest.mark.slow  # built by both engines, in subprocesses
+def test_the_real_site_is_the_same_from_both_engines(tmp_path):
+    sites = build_with_both(REPO / "mkdocs.yml", tmp_path)
+    assert len(contents(sites["mkdocs"])) > 100
+    assert differences(sites["mkdocs"], sites["properdocs"]) == []
+    for site in sites.values():
+        names_no_engine(site)
+
+
+@pytest.mark.slow  # built by both engines, in subprocesses
+def test_the_fixture_site_is_the_same_from_both_engines(tmp_path):
+    """The fixture site: drafts, timeline, exports, search. The normalising of the search bundle
+    reads what Pagefind really writes: every meta file, and the filters if any."""
+    from importlib import metadata
+
+    sites = build_with_both(write_site(tmp_path / "src") / "mkdocs.yml", tmp_path / "built")
+    for rel in ("laika-josla/index.html", "feed.xml", "en/feed.xml", "pagefind/pagefind-entry.json"):
+        assert (sites["mkdocs"] / rel).is_file(), rel
+    assert differences(sites["mkdocs"], sites["properdocs"]) == []
+    for site in sites.values():
+        names_no_engine(site)
+    found = contents(sites["mkdocs"])
+    metas = [found[rel] for rel in found if rel.endswith(".pf_meta")]
+    assert len(metas) == 2 and all(meta[0] == metadata.version("pagefind") for meta in metas)
+    for rel in found:
+        if rel.endswith(".pf_filter"):
+            assert all(isinstance(pages, list) for pages in found[rel].values())
 
 
 def cbor_bytes(value) -> bytes:
@@ -234,18 +237,6 @@ def test_the_comparison_sees_what_differs_and_only_that(tmp_path):
         "differs: pagefind/filter/lv_<hash>.pf_filter",
         "only in c: feed.xml",
     ]
-
-
-def test_the_real_search_bundle_is_read(fixture_sites):
-    """The normalising reads what Pagefind really writes: every meta file, and the filters if any."""
-    from importlib import metadata
-
-    found = contents(fixture_sites["mkdocs"])
-    metas = [found[rel] for rel in found if rel.endswith(".pf_meta")]
-    assert len(metas) == 2 and all(meta[0] == metadata.version("pagefind") for meta in metas)
-    for rel in found:
-        if rel.endswith(".pf_filter"):
-            assert all(isinstance(pages, list) for pages in found[rel].values())
 
 
 def mistakes(output: str) -> list[tuple[str, str]]:

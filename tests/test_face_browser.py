@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import SITE_URL, require_chromium, static_server
+from playwright.sync_api import expect
 
 require_chromium()
 
@@ -29,16 +30,6 @@ def open_page(browser, server, url, size, script=True):
     page = context.new_page()
     page.goto(server + url)
     return context, page
-
-
-def wait_until(page, expression: str) -> None:
-    """Poll an expression (page.wait_for_function would evaluate a string in the page, which the
-    site's Content-Security-Policy forbids)."""
-    for _ in range(100):
-        if page.evaluate(expression):
-            return
-        page.wait_for_timeout(50)
-    raise AssertionError(f"never true: {expression}")
 
 
 def on_first_screen(page, locator) -> bool:
@@ -108,7 +99,9 @@ def test_chart_scrolls_in_its_own_region_at_320_px(browser, server, url):
     region.locator("a").first.focus()  # from a link in it, the arrow keys scroll the region
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    wait_until(page, "document.querySelector('.lrp-chart__scroll').scrollLeft > 0")
+    # A function, not an expression: Playwright evaluates an expression's text with eval, which the
+    # site's Content-Security-Policy forbids; it waits up to its default 30 s.
+    page.wait_for_function("() => document.querySelector('.lrp-chart__scroll').scrollLeft > 0")
     size = page.locator(".lrp-chart__svg text").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     assert size >= 12  # drawn at its own size, not shrunk to the phone
     context.close()
@@ -129,7 +122,7 @@ def test_share_uses_the_web_share_api_where_there_is_one(browser, server):
     page = context.new_page()
     page.goto(server + "en/events/fiction-seminar-2021/")
     page.get_by_role("button", name="Share").click()
-    wait_until(page, "window.__shared.length === 1")
+    page.wait_for_function("() => window.__shared.length === 1")
     assert page.evaluate("window.__shared[0]") == {
         "title": "Made-up seminar",
         "url": f"{SITE_URL}en/events/fiction-seminar-2021/",
@@ -144,9 +137,7 @@ def test_share_copies_the_link_where_there_is_no_web_share(browser, server):
     page = context.new_page()
     page.goto(server + "pasakumi/fiction-seminar-2021/")
     page.get_by_role("button", name="Dalīties").click()
-    status = page.locator("[data-lrp-share-status]")
-    wait_until(page, "document.querySelector('[data-lrp-share-status]').textContent.length > 0")
-    assert status.inner_text() == "Saite nokopēta."
+    expect(page.locator("[data-lrp-share-status]")).to_have_text("Saite nokopēta.")
     assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}pasakumi/fiction-seminar-2021/"
     context.close()
 

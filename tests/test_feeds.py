@@ -332,6 +332,9 @@ def test_every_pages_structured_data_is_accepted(which, request):
 
 def test_event_json_ld(fixture_site):
     data = json_ld(read(fixture_site, "en/events/fiction-cancelled"))
+    assert data["@type"] == "Event" and data["name"] == "Cancelled meeting"
+    assert (data["startDate"], data["endDate"]) == ("2021-11-05", "2021-11-06")
+    assert data["organizer"]["name"] == "Latvian Roma Platform"
     assert data["eventStatus"] == "https://schema.org/EventCancelled"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"  # the default
     assert data["location"] == {
@@ -367,19 +370,32 @@ def test_online_and_mixed_events(tmp_path):
         check_json_ld(data)
 
 
-def test_authors_typed_as_the_publication_says(fixture_site, real_site):
+def test_book_json_ld_with_authors_typed_as_the_publication_says(fixture_site, real_site):
     book = json_ld(read(fixture_site, "izdevumi/fiction-book"))
-    assert [author["@type"] for author in book["author"]] == ["Person", "Person"]  # the default
+    assert book["@type"] == "Book" and book["isbn"] == "978-3-16-148410-0"
+    assert book["author"] == [  # persons: the default
+        {"@type": "Person", "name": "Ieva Izdomāta"},
+        {"@type": "Person", "name": "Pēteris Paraugs"},
+    ]
+    assert book["publisher"] == {"@type": "Organization", "name": "Izdomātais apgāds"}
+    assert book["inLanguage"] == ["lv", "rom"]
     for url in ("izdevumi/sando-rudevics-saules-zakens", "en/publications/sando-rudevics-saules-zakens"):
         data = json_ld(read(real_site, url))
         assert data["author"] == [{"@type": "Organization", "name": "Kultūras ministrija"}]
 
 
-def test_article_dates(git_site):
+def test_article_json_ld(git_site):
     article = json_ld(read(git_site, "en/stories/anna-fiction"))
     assert article["@type"] == "Article" and article["datePublished"] == "2024-05"  # as written: no day
     assert article["dateModified"] == FIRST
     assert article["publisher"]["name"] == "Latvian Roma Platform"
+    assert article["about"] == {"@type": "Person", "name": "Anna (made up)"}
+    assert article["image"] == f"{SITE_URL}media/stories/images/portrait.png"
+
+
+def test_organization_on_the_home_page(fixture_site):
+    data = json_ld(read(fixture_site, ""))
+    assert data["@type"] == "Organization" and data["url"] == SITE_URL and data["email"] == "pasts@km.gov.lv"
 
 
 def test_new_fields_are_checked(tmp_path):

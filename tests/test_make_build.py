@@ -8,7 +8,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,10 @@ BIN = Path(sys.executable).parent  # the virtual environment running the tests
 COPIED = ["Makefile", "mkdocs.yml", "hooks", "overrides", "data", "docs", "stories", "events", "publications"]
 
 # slow: each test copies the repository and runs `make build` in a process of its own.
-pytestmark = [pytest.mark.skipif(shutil.which("make") is None, reason="needs make"), pytest.mark.slow]
+pytestmark = [
+    pytest.mark.skipif(shutil.which("make") is None, reason="these tests run `make build`: needs make"),
+    pytest.mark.slow,
+]
 
 
 def make_build() -> list[str]:
@@ -88,22 +90,52 @@ def test_failed_build_leaves_the_site_as_it_was_and_a_good_one_replaces_it(repo,
     assert leftovers(repo) == []
 
 
+# Test code, in the copy's mkdocs.yml only: a hook that holds the build once MkDocs has written a
+# page (it writes each page after its on_post_page event), says so and waits for the test's signal.
+HOLD = """
+import sys
+import time
+
+seen = 0
+
+
+def on_post_page(output, **kwargs):
+    global seen
+    seen += 1
+    if seen == 2:
+        print("held: a page is written", file=sys.stderr, flush=True)
+        time.sleep(300)  # interrupted by the test long before: a guard against a hang, not a wait
+    return output
+"""
+
+
 def test_interrupted_build_leaves_the_site_as_it_was(repo):
     site = repo / "site"
     before = snapshot(site)
     (repo / "docs" / "proba.lv.md").write_text(
         "---\ntitle: Jauna lapa\nsummary: Lapa, kuras iepriekš nebija.\n---\n\nTeksts.\n", encoding="utf-8"
     )
+    (repo / "hold_build.py").write_text(HOLD, encoding="utf-8")
+    config = repo / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "\n  - hooks/mkdocs_hooks.py\n", "\n  - hooks/mkdocs_hooks.py\n  - hold_build.py\n"
+        ),
+        encoding="utf-8",
+    )
     # Ctrl-C in a terminal: SIGINT to make, its shell and MkDocs, once MkDocs has begun writing.
     build = subprocess.Popen(
         make_build(), cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
     )
-    deadline = time.monotonic() + 60
-    while not (repo / ".site.tmp" / "index.html").exists():
-        assert build.poll() is None and time.monotonic() < deadline, "the build ended before it could be interrupted"
-        time.sleep(0.005)
+    output = b""
+    for line in build.stdout:  # until the hook holds the build (or the build ends without it)
+        output += line
+        if line.startswith(b"held: "):
+            break
+    assert build.poll() is None and output.endswith(b"held: a page is written\n"), output.decode()
+    assert list((repo / ".site.tmp").rglob("index.html")), "MkDocs has not begun writing"
     os.killpg(build.pid, signal.SIGINT)
-    output = build.communicate(timeout=60)[0].decode()
-    assert build.returncode != 0 and "Aborted!" in output, output  # MkDocs was stopped mid-build
+    output += build.communicate(timeout=60)[0]
+    assert build.returncode != 0 and b"Aborted!" in output, output.decode()  # MkDocs was stopped mid-build
     assert snapshot(site) == before
     assert leftovers(repo) == []

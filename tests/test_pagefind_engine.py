@@ -46,17 +46,29 @@ def test_closing_stops_the_indexer():
     assert indexer._process.poll() is not None
 
 
-def test_the_preview_does_not_wait_for_the_bundle(tmp_path):
-    import time
+def test_the_preview_does_not_wait_for_the_bundle(tmp_path, monkeypatch):
+    """finish_later returns while the bundle is still being written (here: held until it has
+    returned), and the bundle is written after."""
+    import threading
 
+    returned, finished = threading.Event(), threading.Event()
+    finish = Indexer.finish
+
+    def held(indexer, output):
+        try:
+            assert returned.wait(60), "finish_later waited for the bundle"  # a guard against a hang
+            finish(indexer, output)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr(Indexer, "finish", held)
     indexer, errors = Indexer(), []
     indexer.add(PAGE.format(lang="en", title="Seminar", text="A made-up seminar."), "/en/events/a/")
     indexer.finish_later(tmp_path / "pagefind", errors.append)
-    entry = tmp_path / "pagefind" / "pagefind-entry.json"
-    deadline = time.monotonic() + 30
-    while not entry.is_file() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert entry.is_file() and errors == []
+    assert not finished.is_set()
+    returned.set()
+    assert finished.wait(60)
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file() and errors == []
 
 
 def test_pagefind_reads_only_the_content_of_a_page():

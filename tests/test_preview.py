@@ -4,7 +4,6 @@ change as they were, and rebuilds the rest, the listings and the search index.""
 import gc
 import json
 import os
-import time
 
 import pytest
 from conftest import build_site, read, write_site
@@ -12,8 +11,31 @@ from conftest import build_site, read, write_site
 EDITED = "events/fiction-seminar-2021.lv.md"
 
 
-def mtimes(site, *urls):
-    return {url: os.stat(site / url / "index.html").st_mtime_ns for url in urls}
+# Modification times set by the tests, not left to the clock: the built pages as written at BUILT, an
+# edit after it. No file of the repository is that new (2096), and a page a rebuild writes is
+# written at the clock's time, before it: a page still at BUILT is one the rebuild kept.
+BUILT = 4_000_000_000
+EDITED_AFTER = BUILT + 60
+
+
+def set_mtime(path, seconds: int) -> None:
+    os.utime(path, (seconds, seconds))
+
+
+def as_built_at_BUILT(site) -> None:
+    """Every page of ``site`` as if the build had written it at BUILT."""
+    for path in site.rglob("*.html"):
+        set_mtime(path, BUILT)
+
+
+def kept(site, *urls) -> dict[str, bool]:
+    """Whether each page is as the first build wrote it (still at BUILT) or written anew."""
+    return {url: os.stat(site / url / "index.html").st_mtime_ns == BUILT * 10**9 for url in urls}
+
+
+def edit(path, change) -> None:
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    set_mtime(path, EDITED_AFTER)
 
 
 def search_pages(site) -> dict:
@@ -26,19 +48,15 @@ def test_a_dirty_rebuild_rebuilds_only_what_an_edit_changes(tmp_path):
     site = build_site(root, dirty=True)
     pages = search_pages(site)
     unrelated, related = "pasakumi/fiction-month", "dzives-stasti/anna-fiction"
-    before = mtimes(site, unrelated, "pasakumi", "en/events/fiction-seminar-2021")
-    time.sleep(0.05)
-    path = root / EDITED
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("title: ", "title: Labots ", 1) + "\nJauns teikums.\n",
-        encoding="utf-8",
-    )
+    as_built_at_BUILT(site)
+    edit(root / EDITED, lambda text: text.replace("title: ", "title: Labots ", 1) + "\nJauns teikums.\n")
     build_site(root, dirty=True)
-    after = mtimes(site, unrelated, "pasakumi", "en/events/fiction-seminar-2021")
-    assert after[unrelated] == before[unrelated]  # nothing it shows changed
-    assert after["pasakumi"] > before["pasakumi"]  # listings are always rebuilt
-    # the English page shows the edited item's language-neutral fields and its switcher: rebuilt too
-    assert after["en/events/fiction-seminar-2021"] > before["en/events/fiction-seminar-2021"]
+    assert kept(site, unrelated, "pasakumi", "en/events/fiction-seminar-2021") == {
+        unrelated: True,  # nothing it shows changed
+        "pasakumi": False,  # listings are always rebuilt
+        # the English page shows the edited item's language-neutral fields and its switcher: rebuilt too
+        "en/events/fiction-seminar-2021": False,
+    }
     assert "Jauns teikums." in read(site, "pasakumi/fiction-seminar-2021")
     assert ">Labots " in read(site, related)  # its list of related items shows the new title
     assert ">Labots " in read(site, "pasakumi")
@@ -48,12 +66,10 @@ def test_a_dirty_rebuild_rebuilds_only_what_an_edit_changes(tmp_path):
 def test_a_change_to_what_every_page_shows_rebuilds_every_page(tmp_path):
     root = write_site(tmp_path)
     site = build_site(root, dirty=True)
-    before = mtimes(site, "dzives-stasti/anna-fiction")
-    time.sleep(0.05)
-    strings = root / "data" / "ui" / "lv.yml"
-    strings.write_text(strings.read_text(encoding="utf-8"), encoding="utf-8")
+    as_built_at_BUILT(site)
+    set_mtime(root / "data" / "ui" / "lv.yml", EDITED_AFTER)  # saved again, as it was
     build_site(root, dirty=True)
-    assert mtimes(site, "dzives-stasti/anna-fiction") != before
+    assert kept(site, "dzives-stasti/anna-fiction") == {"dzives-stasti/anna-fiction": False}
 
 
 def test_an_edit_is_searchable_after_a_dirty_rebuild(tmp_path):
@@ -61,9 +77,7 @@ def test_an_edit_is_searchable_after_a_dirty_rebuild(tmp_path):
 
     root = write_site(tmp_path)
     site = build_site(root, dirty=True)
-    time.sleep(0.05)
-    path = root / EDITED
-    path.write_text(path.read_text(encoding="utf-8") + "\nZilonisvārds.\n", encoding="utf-8")
+    edit(root / EDITED, lambda text: text + "\nZilonisvārds.\n")
     build_site(root, dirty=True)
     fragments = subprocess.run(
         ["zgrep", "-l", "Zilonisvārds", *map(str, (site / "pagefind" / "fragment").iterdir())], capture_output=True
@@ -71,22 +85,18 @@ def test_an_edit_is_searchable_after_a_dirty_rebuild(tmp_path):
     assert fragments.stdout.count(b"\n") == 1
 
 
-def test_a_preview_build_leaves_no_object_set_aside_from_the_cycle_collector(tmp_path):
-    """The hooks freeze what lives for the whole build (gc.freeze) and thaw it at the end of a
-    preview's build, so that the preview's next rebuild can collect the last one's content."""
+def test_every_build_preview_or_not_leaves_the_process_as_it_found_it(tmp_path, monkeypatch):
+    """The hooks freeze what lives for the whole build (gc.freeze) and undo it when the build ends:
+    builds one after another in one process (as the tests and the preview make them) set none of
+    their objects aside for the next, and the preview's next rebuild can collect the last one's."""
+    freezes = []
+    freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append(gc.get_freeze_count()) or freeze())
     root = write_site(tmp_path)
-    for dirty in (False, True):
-        build_site(root, serve=True, dirty=dirty)
-        assert gc.get_freeze_count() == 0
-
-
-def test_every_build_leaves_the_process_as_it_found_it(tmp_path):
-    """Builds one after another in one process (as the tests and the preview make them): the
-    freeze of each is undone when it ends, so no build's objects are set aside for the next."""
-    root = write_site(tmp_path)
-    for _ in range(3):
-        build_site(root)
+    for serve, dirty in ((False, False), (True, False), (True, True)):
+        build_site(root, serve=serve, dirty=dirty)
         assert gc.get_freeze_count() == 0 and gc.isenabled()
+    assert freezes == [0, 0, 0]  # each build froze once, nothing left frozen by the one before
 
 
 def test_no_full_collection_runs_while_the_content_is_read_and_the_collector_is_as_before_after():

@@ -1,6 +1,7 @@
 """Checkers other than axe over every built page of the real and the fixture site, both at 0:
 the Nu Html Checker (vnu.jar, run with Java) for valid HTML, IBM Equal Access (the rule engine of
-npm's accessibility-checker-engine, its ace.js run in Chromium, offline) for accessibility. Also
+npm's accessibility-checker-engine, its ace.js run in Chromium, offline) for accessibility (run
+on every page in test_quality.py, in the one visit of each page that axe and the policy share). Also
 what those checkers read in the pages: headings in order, and generated tables whose text stays
 text (never read as markup).
 
@@ -10,7 +11,6 @@ REQUIRE_BROWSER=1 (CI) they fail instead."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import REPO, pages, static_server
+from conftest import REPO
 
 TOOLS = REPO / "tests" / "tools" / "node_modules"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -67,16 +67,17 @@ BROKEN_ERRORS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nu(request, tmp_path_factory) -> tuple[dict[str, list[str]], set[Path]]:
-    """The Nu Html Checker's errors on every HTML file of both sites and the broken page, from one
-    Java run over all of them: ``{"fixture_site": [...], "real_site": [...], "broken": [...],
-    "elsewhere": [...]}``, each error as ``path:line: type: message``; and the files it checked
-    (--verbose names each on stderr)."""
+@pytest.mark.slow  # one Java run of the Nu Html Checker over every page of both sites
+def test_nu_html_checker_reports_the_known_mistakes_and_finds_no_error_on_any_page(request, tmp_path):
+    """One run over every HTML file of both sites and a broken page: it reports each mistake of the
+    broken page (or finding none on the sites would prove nothing), reads every page and reports
+    nothing on them. Each error as ``path:line: type: message``; --verbose names each file read."""
     require(java_missing())
-    broken = tmp_path_factory.mktemp("broken")
-    (broken / "index.html").write_text(BROKEN, encoding="utf-8")
-    roots = {name: request.getfixturevalue(name).resolve() for name in SITES} | {"broken": broken.resolve()}
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "index.html").write_text(BROKEN, encoding="utf-8")
+    roots = {name: request.getfixturevalue(name).resolve() for name in SITES} | {
+        "broken": (tmp_path / "broken").resolve()
+    }
     run = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--stdout", "--skip-non-html", "--errors-only"]
         + ["--exit-zero-always", "--verbose", *map(str, roots.values())],
@@ -93,38 +94,30 @@ def nu(request, tmp_path_factory) -> tuple[dict[str, list[str]], set[Path]]:
         line = message.get("lastLine", message.get("firstLine", 0))
         errors[name].append(f"{where}:{line}: {message['type']}: {message['message']}")
     checked = {Path(line.strip()).resolve() for line in run.stderr.splitlines() if line.strip().endswith(".html")}
-    return errors, checked
 
-
-@pytest.mark.slow  # the one Java run of the Nu Html Checker over every page (the fixture `nu`)
-def test_nu_html_checker_reports_the_known_mistakes(nu):
-    found = nu[0]["broken"]
-    assert [expected for expected in BROKEN_ERRORS if not any(expected in error for error in found)] == []
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", SITES)
-def test_nu_html_checker_finds_no_error_on_any_page(request, nu, name):
-    errors, checked = nu
-    files = {path.resolve() for path in html_files(request.getfixturevalue(name))}
-    assert len(files) > 50 and files <= checked  # every page was read
-    assert (errors[name], errors["elsewhere"]) == ([], [])
+    missed = [expected for expected in BROKEN_ERRORS if not any(expected in error for error in errors["broken"])]
+    assert missed == [], errors["broken"]
+    for name in SITES:
+        files = {path.resolve() for path in html_files(request.getfixturevalue(name))}
+        assert len(files) > 50 and files <= checked, name  # every page was read
+    assert {name: errors[name] for name in [*SITES, "elsewhere"]} == {name: [] for name in [*SITES, "elsewhere"]}
 
 
 # ---- IBM Equal Access -----------------------------------------------------------------------------
 
-# Starts IBM's rule set on the page once ace.js is in it, without waiting for it (the pages of a
-# batch are checked at the same time, each in its own renderer); window.lrpIbm is then the promise
-# of its failures: results that are a VIOLATION and FAIL (not recommendations, nor ones for a person
-# to check).
-IBM_START = """() => {
-  window.lrpIbm = new Promise((ready) => setTimeout(ready))
-    .then(() => new ace.Checker().check(document, ["IBM_Accessibility"]))
-    .then((report) => report.results
-      .filter((result) => result.value[0] === "VIOLATION" && result.value[1] === "FAIL")
-      .map((result) => `${result.ruleId}: ${result.message} at ${result.path.dom}: ${result.snippet.slice(0, 160)}`));
-}"""
-IBM_PAGES = 3  # pages checked at once
+
+def ibm_script() -> str:
+    """ace.js as a script put in every page as it opens (Playwright's init script, which the pages'
+    Content-Security-Policy does not govern). Playwright runs it in a function of its own, where
+    ace.js's ``var ace`` would stay local: it is made the page's."""
+    return ACE.read_text(encoding="utf-8") + "\nwindow.ace = ace;\n"
+
+
+# IBM's rule set on the page, ace.js being in it: its failures, the results that are a VIOLATION
+# and FAIL (not recommendations, nor ones for a person to check).
+IBM_FAILURES = """() => new ace.Checker().check(document, ["IBM_Accessibility"]).then((report) => report.results
+  .filter((result) => result.value[0] === "VIOLATION" && result.value[1] === "FAIL")
+  .map((result) => `${result.ruleId}: ${result.message} at ${result.path.dom}: ${result.snippet.slice(0, 160)}`))"""
 
 
 def ace_missing() -> str | None:
@@ -133,67 +126,19 @@ def ace_missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def ibm(browser):
-    """IBM's checker in Chromium: ``check(urls) -> {url: [failure, ...]}`` for the pages with
-    failures; ``check(html=...)`` checks one document given as text. The pages' Content-Security-
-    Policy is bypassed for the checker's own script only."""
+@pytest.mark.browser
+def test_ibm_checker_reports_broken_labels(browser):
+    """The engine runs, offline, put in the page as every page of the sites gets it
+    (test_quality.py's look at every page), and finds what it found on this site before."""
     require(ace_missing())
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
-    tabs = [context.new_page() for _ in range(IBM_PAGES)]
-
-    def start(tab, url: str | None, html: str | None):
-        if html is not None:
-            tab.set_content(html)
-        else:
-            tab.goto(url)
-        tab.add_script_tag(path=str(ACE))
-        tab.evaluate(IBM_START)
-
-    def check(urls: list[str] = (), html: str | None = None) -> dict[str, list[str]]:
-        failures = {}
-        todo = [(url, None) for url in urls] if html is None else [("html", html)]
-        for batch in range(0, len(todo), IBM_PAGES):
-            running = list(zip(tabs, todo[batch : batch + IBM_PAGES], strict=False))
-            for tab, (url, text) in running:
-                start(tab, url, text)
-            for tab, (url, _) in running:
-                if found := tab.evaluate("() => window.lrpIbm"):
-                    failures[url] = found
-        return failures
-
-    yield check
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(ibm_script())
+    page = context.new_page()
+    page.route("http://broken.test/", lambda route: route.fulfill(body=BROKEN, content_type="text/html"))
+    page.goto("http://broken.test/")
+    found = page.evaluate(IBM_FAILURES)
     context.close()
-
-
-@pytest.mark.browser
-def test_ibm_checker_reports_broken_labels(ibm):
-    """The engine runs, offline, and finds what it found on this site before."""
-    found = ibm(html=BROKEN)["html"]
     assert any(failure.startswith("label_ref_valid:") for failure in found), found
-
-
-@contextlib.contextmanager
-def served_at_its_address(site: Path, tmp_path: Path):
-    """The built site served at the path of its address, as GitHub Pages serves it (the 404 page's
-    links are absolute); yields the site's base address."""
-    home = (site / "index.html").read_text(encoding="utf-8")
-    path = urlsplit(re.search(r'<link rel="canonical" href="([^"]+)"', home).group(1)).path.strip("/")
-    if path:
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).symlink_to(site, target_is_directory=True)
-    with static_server(tmp_path if path else site) as base:
-        yield base + (path and path + "/")
-
-
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.parametrize("name", SITES)
-def test_ibm_equal_access_finds_no_violation_on_any_page(request, tmp_path, ibm, name):
-    site = request.getfixturevalue(name)
-    with served_at_its_address(site, tmp_path) as base:
-        failures = ibm([base + url for url in [*pages(site), "404.html"]])
-    assert len(pages(site)) > 20 and {url.removeprefix(base): found for url, found in failures.items()} == {}
 
 
 # ---- headings --------------------------------------------------------------------------------------
