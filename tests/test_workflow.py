@@ -194,3 +194,19 @@ def test_every_link_of_the_projects_documents_leads_inside_the_repository(docume
     for link in links:
         assert "://" not in link and not link.startswith(("/", "..")), (document, link)
         assert (REPO / document).parent.joinpath(link.split("#")[0]).exists(), (document, link)
+
+
+def test_no_file_of_the_project_names_a_path_that_is_not_there():
+    """A newcomer follows the paths the documents and the code's notes name: each is there.
+    (benchmarks/RESULTS.md is a diary: it names where things were, and says where they are now.)"""
+    named = re.compile(r"\b((?:hooks|overrides|tests|benchmarks|data|docs)/[\w./*<>-]*\w)")
+    sources = [REPO / "README.md", REPO / "MAINTAINING.md", REPO / "Makefile", REPO / ".ci/run", WORKFLOW]
+    sources += sorted((REPO / "hooks").rglob("*.py")) + sorted((REPO / "overrides" / "lrp").rglob("*.html"))
+    missing = []
+    for source in sources:
+        for path in named.findall(source.read_text(encoding="utf-8")):
+            if any(mark in path for mark in "*<>") or path.endswith((".lv.md", ".en.md")) or "node_modules" in path:
+                continue  # a pattern, an example of a content file, or what make installs
+            if not (REPO / path).exists() and not list(REPO.glob(path + ".*")):
+                missing.append(f"{source.relative_to(REPO)}: {path}")
+    assert missing == []
