@@ -131,3 +131,18 @@ _NOT_ONE = {
     ("value", "mapping"): Message("one.value.mapping"),
     ("value", "other"): Message("one.value.other"),
 }
+
+
+# What no page may hold, whatever text it is part of (a body too, where tabs and line ends are
+# its own): the controls XML 1.0 and HTML forbid (every C0 control but tab and line ends, DEL,
+# the C1 controls), surrogates and noncharacters. The astral noncharacters are looked for only in
+# text that has an astral character: a class of single astral characters makes the search of a
+# body sixteen times slower.
+_NOT_IN_PAGES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def not_in_any_page(text: str) -> re.Match | None:
+    """The first character of ``text`` that no page may hold, or None."""
+    found = [m for m in (_NOT_IN_PAGES.search(text), _ASTRAL.search(text) and _NOT_CHARACTER.search(text)) if m]
+    return min(found, key=lambda match: match.start()) if found else None

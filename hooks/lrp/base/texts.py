@@ -45,5 +45,5 @@ def read_folder(folder: Path, codes: tuple[str, ...], default: str) -> Texts:
     tables = {}
     for code in codes:
         with (folder / f"{code}.yml").open(encoding="utf-8") as file:
-            tables[code] = yaml.load(file, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)
+            tables[code] = yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # a safe loader
     return Texts(tables, default)

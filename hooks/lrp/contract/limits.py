@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 
 from ..base.messages import Message
-from ..base.text import NOT_CHARACTERS
+from ..base.text import not_in_any_page
 
 BODY_MAX = 100_000  # characters in one body (some 15 000 words)
 PARAGRAPH_MAX = 20_000  # characters in one paragraph (a run of lines without a blank line)
@@ -35,13 +35,6 @@ _TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)|<([!?])")
 _TAG_END = re.compile(r"""=\s*(["'])|>""")
 _VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 _RAW = ("script", "style", "textarea", "title")  # read to their end tag
-# What no page may hold, whatever the parsers make of it: the controls XML 1.0 and HTML forbid
-# (every C0 control but tab and line ends, DEL, the C1 controls), surrogates and noncharacters.
-# The astral noncharacters are looked for only in text that has an astral character: a class of
-# single astral characters makes the search of every body a tenth of a millisecond per KB slower.
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_NOT_CHARACTER = re.compile(f"[{NOT_CHARACTERS}]")
 _MARKER = re.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))")
 
 
@@ -49,8 +42,7 @@ def check(text: str) -> list[tuple[int, Message]]:
     """The limits ``text`` breaks, as (line within the text, from 1; message)."""
     if len(text) > BODY_MAX:
         return [(1, Message("body.too_long", size=len(text), max=BODY_MAX))]
-    found = [m for m in (_NOT_TEXT.search(text), _ASTRAL.search(text) and _NOT_CHARACTER.search(text)) if m]
-    bad = min(found, key=lambda match: match.start()) if found else None
+    bad = not_in_any_page(text)
     if bad:
         code = f"U+{ord(bad.group()):04X}"
         key = "text.control" if bad.group() <= "\x9f" else "text.not_character"
