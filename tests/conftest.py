@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import threading
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -97,6 +98,52 @@ def pages(site: Path) -> list[str]:
 
 def read(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+class _Shape(HTMLParser):
+    """What a page is made of, in its language: each element, element with a class, role, type or
+    ARIA attribute it holds (``en:a.md-nav__link``, ``lv:button[aria-expanded]``)."""
+
+    MARKED = ("lang", "tabindex", "hidden", "alt", "title", "open", "disabled", "href")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.language, self.parts = "", set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.language = attrs.get("lang", "")
+        self.parts.add(tag)
+        self.parts.update(f"{tag}.{name}" for name in (attrs.get("class") or "").split())
+        self.parts.update(f"{tag}[{key}={value}]" for key, value in attrs.items() if key in ("role", "type", "rel"))
+        self.parts.update(f"{tag}[{key}]" for key in attrs if key.startswith("aria-") or key in self.MARKED)
+
+    def shape(self) -> set[str]:
+        return {f"{self.language}:{part}" for part in self.parts}
+
+
+def page_shapes(site: Path) -> list[str]:
+    """One page for each shape the site's pages take, as HTML files relative to the site root (the
+    404 page at its own name): the fewest pages, chosen greedily, that together hold every element,
+    class, role, type and ARIA attribute that any page holds, in each language.
+
+    For the checks whose outcome follows from a page's structure and style, not from its words: IBM
+    Equal Access, the focus rings, a second browser's layout. The checks of words (the policy,
+    axe-core, sideways scrolling at 320 px) open every page."""
+    shapes = {}
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if not rel.startswith("admin/"):
+            parser = _Shape()
+            parser.feed(path.read_text(encoding="utf-8"))
+            shapes[rel] = parser.shape()
+    left, chosen = set().union(*shapes.values()), []
+    while left:
+        rel = max(shapes, key=lambda rel: len(shapes[rel] & left))  # the first of equals, by name
+        chosen.append(rel)
+        left -= shapes[rel]
+    return chosen
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m reads the markers

@@ -135,7 +135,13 @@ def test_interrupted_build_leaves_the_site_as_it_was(repo):
     assert build.poll() is None and output.endswith(b"held: a page is written\n"), output.decode()
     assert list((repo / ".site.tmp").rglob("index.html")), "MkDocs has not begun writing"
     os.killpg(build.pid, signal.SIGINT)
-    output += build.communicate(timeout=60)[0]
+    try:
+        output += build.communicate(timeout=120)[0]  # a guard against a hang, not a wait
+    except subprocess.TimeoutExpired:
+        still = subprocess.run(["ps", "-o", "pid,stat,args", "-g", str(build.pid)], capture_output=True, text=True)
+        os.killpg(build.pid, signal.SIGKILL)
+        output += build.communicate()[0]
+        pytest.fail(f"the build did not end after Ctrl-C; still running:\n{still.stdout}\n{output.decode()}")
     assert build.returncode != 0 and b"Aborted!" in output, output.decode()  # MkDocs was stopped mid-build
     assert snapshot(site) == before
     assert leftovers(repo) == []
