@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Sequence
 
 from ..base.dates import PartialDate
 from ..model.items import Translation
@@ -227,9 +227,11 @@ def make_chart(
         for a, b, empty in runs
     ]
     total = sum(weights)
-    min_width = round(max(MIN_WIDTH, max(need / weight for need, weight in zip(needs, weights)) * total), 1)
+    min_width = round(
+        max(MIN_WIDTH, max(need / weight for need, weight in zip(needs, weights, strict=True)) * total), 1
+    )
     segments, x = [], 0.0
-    for (a, b, empty), weight in zip(runs, weights):
+    for (a, b, empty), weight in zip(runs, weights, strict=True):
         width = weight / total * 100
         segments.append(Segment(a, b, empty, round(x, 3), round(width, 3)))
         x += width
@@ -254,7 +256,7 @@ def make_chart(
     if compact:
         placed = [_mark(tr, scale, em) for tr in entries]
         numbers = pack([(m.left, m.right) for m in placed], GAP * em)
-        marks = [replace(mark, lane=number) for mark, number in zip(placed, numbers)]
+        marks = [replace(mark, lane=number) for mark, number in zip(placed, numbers, strict=True)]
         lanes = [[] for _ in range(max(numbers, default=-1) + 1)]
         for mark in marks:
             lanes[mark.lane].append(mark)
