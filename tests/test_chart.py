@@ -107,7 +107,7 @@ def test_break_is_short_labelled_and_holds_today(tmp_path):
     assert gap.x + gap.width == pytest.approx(100, abs=0.01) == pytest.approx(drawn.today_x, abs=0.01)
     assert all(mark.right <= gap.x + 1e-9 for mark in drawn.marks)
     # The plot is never narrower than its labels need: the break's longest word in its share.
-    assert drawn.min_width >= len("ierakstu") * chart.CHAR / (gap.width / 100)
+    assert drawn.min_width * gap.width / 100 >= len("ierakstu") * chart.CHAR * chart.BREAK_TEXT + chart.LABEL_PAD
     english = chart.make_chart(entries, phases, TODAY, empty_text="no entries")
     assert english.min_width < drawn.min_width  # "entries" is shorter than "ierakstu"
 
@@ -142,7 +142,10 @@ def many_activities(count: int = 200) -> dict[str, str]:
         long = " ar garu nosaukumu, kas turpinās un turpinās" if n % 7 == 0 else ""
         english = " with a long title that goes on and on" if n % 7 == 0 else ""
         files[f"events/fiction-many-{n:03d}.lv.md"] = event(
-            title=f"'Izdomāta aktivitāte {n}{long}'", project=project, **fields
+            title=f"'Izdomāta aktivitāte {n}{long}'",
+            project=project,
+            kind="training" if n % 2 else "seminar",
+            **fields,
         )
         files[f"events/fiction-many-{n:03d}.en.md"] = (
             f"---\ntitle: Made-up activity {n}{english}\nsummary: A made-up activity for tests.\n---\nText.\n"

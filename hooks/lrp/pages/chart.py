@@ -20,6 +20,7 @@ chart of more than FULL_LIMIT activities is drawn compact, so that it stays a pi
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -30,8 +31,9 @@ from ..model.items import Translation
 FULL_LIMIT = 80
 
 # Sizes in em of the plot's text (lrp-face.css: .lrp-chart__plot, .lrp-chart__track).
-CHAR = 0.62  # a character's width at most, a digit or a bold letter: to size the axis' labels
-LABEL_PAD = 0.8  # room around an axis label
+CHAR = 0.6  # a character's width at most, a bold digit or a letter: to size the axis' labels
+LABEL_PAD = 0.6  # the padding on either side of an axis label
+BREAK_TEXT = 0.9  # a break's label is that much smaller than the years'
 MIN_WIDTH = 16  # the plot is never narrower than this
 BREAK_WEIGHT = 1.5  # a break's width, in years' widths: whatever the number of years it stands for
 DOT_R = 0.4  # a dot's radius
@@ -156,10 +158,10 @@ def drawn_compact(entries: list, compact: bool) -> bool:
     return compact or len(entries) > FULL_LIMIT
 
 
-def _label_need(text: str) -> float:
-    """The em an axis label needs, wrapped at its spaces and after its dashes."""
+def _label_need(text: str, size: float = 1.0) -> float:
+    """The em an axis label of that relative ``size`` needs, wrapped at its spaces and after its dashes."""
     words = re.split(r"(?<=–)|\s+", text)
-    return max(len(word) for word in words) * CHAR + LABEL_PAD
+    return max(len(word) for word in words) * CHAR * size + LABEL_PAD
 
 
 def segments_of(filled: set[int], first: int, last: int, today: dt.date) -> list[tuple[int, int, bool]]:
@@ -222,14 +224,10 @@ def make_chart(
 
     # The axis: weights, then the plot's narrowest width, where each label fits its segment.
     weights = [BREAK_WEIGHT if empty else 1.0 for _, _, empty in runs]
-    needs = [
-        _label_need(f"{a}–{b} {empty_text}" if a != b else f"{a} {empty_text}") if empty else _label_need(str(a))
-        for a, b, empty in runs
-    ]
+    needs = [_label_need(f"{a}–{b} {empty_text}", BREAK_TEXT) if empty else _label_need(str(a)) for a, b, empty in runs]
     total = sum(weights)
-    min_width = round(
-        max(MIN_WIDTH, max(need / weight for need, weight in zip(needs, weights, strict=True)) * total), 1
-    )
+    narrowest = max(need / weight for need, weight in zip(needs, weights, strict=True)) * total
+    min_width = max(MIN_WIDTH, math.ceil(narrowest * 10) / 10)
     segments, x = [], 0.0
     for (a, b, empty), weight in zip(runs, weights, strict=True):
         width = weight / total * 100
