@@ -95,7 +95,8 @@ def test_phases_are_shown_with_their_spans(fixture_site):
     phase pages), named with its span; and in the chart's list."""
     html = read(fixture_site, "en/timeline")
     assert re.search(
-        r'<a class="lrp-chart__band lrp-chart__band--0" href="../../en/timeline/project/platforma-v/">\s*<title>Latvian Roma Platform V, 2020–2021</title>',
+        r'<a class="lrp-chart__band lrp-chart__band--0" href="../../en/timeline/project/platforma-v/">\s*'
+        r'<span class="lrp-chart__label">Latvian Roma Platform V<span class="lrp-visually-hidden">, 2020–2021</span>',
         html,
     )
     assert '<a href="../../en/timeline/project/platforma-vi/">Latvian Roma Platform VI</a> (2021–2023)' in html

@@ -1,7 +1,8 @@
 // Instant filtering of the timeline. Without this script the filter links lead to static
 // filtered views; with it they filter in place, keep the choice in the URL (?kind=seminar),
-// name the choice on the folded control, count each year's entries again, dim the chart's
-// marks of the entries left out and announce the number of shown entries.
+// name the choice on the folded control, count each year's entries again, grey out the chart's
+// marks of the entries left out (out of the tab order, "filtered out" at the end of their name)
+// and announce the number of shown entries.
 (() => {
   "use strict";
   const list = document.querySelector("[data-lrp-timeline]");
@@ -16,6 +17,8 @@
   const facets = links.map((a) => a.dataset.lrpFilter).filter(Boolean);
   const choice = nav.querySelector("[data-lrp-choice]");
   const marks = Array.from(document.querySelectorAll(".lrp-chart__mark[data-key]"));
+  const figure = document.querySelector("[data-lrp-left-out]");
+  const leftOut = figure ? figure.dataset.lrpLeftOut : "";
   const plural = new Intl.PluralRules(document.documentElement.lang || "en");
   const forms = list.dataset;
 
@@ -42,7 +45,15 @@
     }
     const shownKeys = new Set(visible.map((entry) => entry.dataset.key));
     for (const mark of marks) {
-      mark.classList.toggle("lrp-chart__mark--dim", Boolean(facet) && !shownKeys.has(mark.dataset.key));
+      const out = Boolean(facet) && !shownKeys.has(mark.dataset.key);
+      mark.classList.toggle("lrp-chart__mark--dim", out);
+      if (out) mark.setAttribute("tabindex", "-1");
+      else mark.removeAttribute("tabindex");
+      const name = mark.querySelector("[data-lrp-name]");  // where the mark's name ends
+      if (name) {
+        if (name.dataset.name === undefined) name.dataset.name = name.textContent;
+        name.textContent = out ? name.dataset.name + " (" + leftOut + ")" : name.dataset.name;
+      }
     }
     for (const year of years) {
       year.hidden = !visible.some((entry) => entry.dataset.year === year.dataset.year);

@@ -1,153 +1,143 @@
-"""The picture of the project's years: the geometry of a static SVG chart, made from the content.
+"""The picture of the project's years: the geometry of the chart, made from the content.
 
 Years run along the axis; each project phase (data/projects.yml ``date``/``end``) is a band; each
 activity (an event or a publication) is a bar where it spans a period (``end``, a month, a year)
-and a dot where it is known to the day. A line marks the build's day. Nothing here draws: the
-template (overrides/lrp/partials/chart.html) turns the geometry into SVG markup, escaped. The
-geometry is made once per build and chart (SiteView.chart), not once per page.
+and a dot where it is known to the day. A line marks the build's day. Years with no entry (no
+activity, no phase) between others, or up to today, are one short labelled break, not years of
+empty width. Nothing here draws: the template (overrides/lrp/partials/chart.html) turns the
+geometry into markup, escaped. The geometry is made once per build and chart (SiteView.chart).
 
-Two forms: ``full`` gives every activity a row of its own with its title beside its mark, grouped
-by phase; ``compact`` (the home page) packs the marks into a few lanes without titles. A full
+Widths are shares of the plot's width (%), so that the chart fits the page at any width; sizes
+are in em of the chart's text, so that it grows with the browser's text size. The plot is never
+narrower than ``min_width`` em (where the years' labels fit; below it, it scrolls in its region);
+marks are packed for that width, so no two marks meet at any width.
+
+Two forms: ``full`` gives every activity a row of its own, its title above its mark, grouped by
+phase; ``compact`` (the home page) packs the marks into lanes (``pack``) without titles. A full
 chart of more than FULL_LIMIT activities is drawn compact, so that it stays a picture.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..base.dates import PartialDate
 from ..model.items import Translation
 
-WIDTH = 680  # pixels the chart aims at: the content column of a laptop screen
-MARGIN = 8
-MIN_YEAR = 44  # pixels a year gets at least; longer ranges make a wider chart (it scrolls)
-CHAR = 6.8  # estimated width of a character of a 12 px label
-LABEL_CHARS = 48  # longer titles are cut with an ellipsis (the whole title is the mark's name)
-MIN_BAR = 4  # a bar is at least this wide, so that a short span stays visible and clickable
 FULL_LIMIT = 80
 
-# Vertical layout, in pixels.
-AXIS = 22  # the years' labels above the axis line
-BAND = 22  # a phase's lane
-BAND_HEIGHT = 18
-ROW = 28  # an activity's row in a full chart: its title above its mark
-GROUP_GAP = 8
-LANE = 14  # a lane of marks in a compact chart
-MAX_LANES = 10
-FOOT = 22  # the "today" label under the rows
+# Sizes in em of the plot's text (lrp-face.css: .lrp-chart__plot, .lrp-chart__track).
+CHAR = 0.6  # a character's width at most, a bold digit or a letter: to size the axis' labels
+LABEL_PAD = 0.6  # the padding on either side of an axis label
+BREAK_TEXT = 0.9  # a break's label is that much smaller than the years'
+MIN_WIDTH = 16  # the plot is never narrower than this
+BREAK_WEIGHT = 1.5  # a break's width, in years' widths: whatever the number of years it stands for
+DOT_R = 0.4  # a dot's radius
+MIN_BAR = 0.25  # a bar is at least this wide, so that a short span stays visible
+GAP = 0.3  # between two marks of one lane
 
 
 @dataclass(frozen=True)
-class Year:
-    year: int
-    x: float
+class Segment:
+    """A year of the axis, or a break: years with no entry (``empty``), drawn short."""
+
+    first: int
+    last: int
+    empty: bool
+    x: float  # % of the plot's width
     width: float
+
+    @property
+    def centre(self) -> float:
+        return round(self.x + self.width / 2, 2)
 
 
 @dataclass(frozen=True)
 class Band:
-    """A phase: its band among the phases' lanes and, in a full chart, the zone behind its rows."""
+    """A phase: its bar over its years."""
 
     project: str
     term: object  # the vocabulary's Term: labels per language, date and end
     x: float
     width: float
-    y: float
-    height: float
-    label_x: float
-    label_inside: bool  # the label fits inside the band (else it follows it)
-    zone_y: float = 0.0
-    zone_height: float = 0.0
     index: int = 0
 
 
 @dataclass(frozen=True)
 class Mark:
-    """An activity: a bar (``shape`` "bar": x, y, width, height) or a dot ("dot": cx = x, cy = y, r)."""
+    """An activity: a bar (``shape`` "bar": x, width) or a dot ("dot": centre x), in % of the width."""
 
     tr: Translation
     kind: str  # span, year, month or day: what the mark stands for
     shape: str  # bar or dot
     status: str  # held, planned, unreported, cancelled, or published for a publication
     x: float
-    y: float
     width: float = 0.0
-    height: float = 0.0
-    r: float = 0.0
-    label: str = ""  # the visible title (full charts), perhaps cut
-    label_x: float = 0.0
-    label_y: float = 0.0
-    anchor: str = "start"  # SVG text-anchor of the label
-
-    @property
-    def cross_y(self) -> float:
-        """Where the line through a cancelled activity runs."""
-        return self.y if self.shape == "dot" else self.y + self.height / 2
-
-    @property
-    def right(self) -> float:
-        return self.x + self.r if self.shape == "dot" else self.x + self.width
+    lane: int = 0  # in a compact chart
 
     @property
     def left(self) -> float:
-        return self.x - self.r if self.shape == "dot" else self.x
+        return self.x if self.shape == "bar" else self.x - self.width / 2
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width if self.shape == "bar" else self.x + self.width / 2
 
 
 @dataclass
 class Group:
-    """The activities of one phase (``project`` None: of no known phase), in the order drawn."""
+    """The activities of one phase (``project`` None: of no known phase), in the order drawn; its
+    band where the phase has dates; its marks in a full chart."""
 
     project: str | None
     term: object
     entries: list = field(default_factory=list)
+    band: Band | None = None
+    marks: list = field(default_factory=list)
 
 
 @dataclass
 class Chart:
     compact: bool
-    width: float
-    height: float
+    min_width: float  # em
     first_year: int
     last_year: int
-    years: list  # Year
-    axis_y: float
+    segments: list  # Segment
     bands: list  # Band
     marks: list  # Mark
-    groups: list  # Group: the activities as the text equivalent lists them
+    lanes: list  # [Mark] per lane (compact charts)
+    groups: list  # Group: the activities as the rows and the text equivalent list them
     today: dt.date
     today_x: float
-    top: float  # where the rows (or lanes) begin
-    bottom: float  # where they end
-    today_label_x: float = 0.0
-    today_anchor: str = "start"
 
     @property
     def grid(self) -> list[float]:
-        """The x of each year's start after the first, and of the last year's end."""
-        return [year.x for year in self.years[1:]]
+        """The x of each segment's start after the first."""
+        return [segment.x for segment in self.segments[1:]]
+
+    @property
+    def breaks(self) -> list[Segment]:
+        return [segment for segment in self.segments if segment.empty]
 
 
-class Scale:
-    """Days to pixels: each year the same width, a day a fraction of its year."""
-
-    def __init__(self, first_year: int, last_year: int, year_width: float):
-        self.first_year = first_year
-        self.last_year = last_year
-        self.year_width = year_width
-        self._years: dict = {}  # year -> the day number of its 1 January, its length in days
-
-    def x(self, day: dt.date) -> float:
-        year = self._years.get(day.year)
-        if year is None:
-            start = dt.date(day.year, 1, 1).toordinal()
-            year = self._years[day.year] = (start, dt.date(day.year + 1, 1, 1).toordinal() - start)
-        start, length = year
-        return MARGIN + (day.year - self.first_year + (day.toordinal() - start) / length) * self.year_width
-
-    def after(self, day: dt.date) -> float:
-        """The x of the end of a day (the start of the next one)."""
-        return self.x(day + dt.timedelta(days=1))
+def pack(spans: Sequence[tuple[float, float]], gap: float = 0.0) -> list[int]:
+    """Lanes for intervals (left, right): taken by their left ends, each goes to the first lane
+    whose last interval ends at least ``gap`` before it begins. No two intervals of a lane meet;
+    as intervals taken in that order, the lanes are as few as the most intervals over one point."""
+    ends: list[float] = []
+    lanes = [0] * len(spans)
+    for index in sorted(range(len(spans)), key=lambda i: spans[i][0]):
+        left, right = spans[index]
+        lane = next((n for n, end in enumerate(ends) if end + gap <= left), len(ends))
+        if lane == len(ends):
+            ends.append(right)
+        ends[lane] = right
+        lanes[index] = lane
+    return lanes
 
 
 def status_of(tr: Translation) -> str:
@@ -163,13 +153,50 @@ def _period(tr: Translation) -> tuple[dt.date, dt.date, str]:
     return start.first, start.last, start.precision
 
 
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "…"
-
-
 def drawn_compact(entries: list, compact: bool) -> bool:
     """Whether a chart of ``entries`` asked for in that form is drawn compact."""
     return compact or len(entries) > FULL_LIMIT
+
+
+def _label_need(text: str, size: float = 1.0) -> float:
+    """The em an axis label of that relative ``size`` needs, wrapped at its spaces and after its dashes."""
+    words = re.split(r"(?<=–)|\s+", text)
+    return max(len(word) for word in words) * CHAR * size + LABEL_PAD
+
+
+def segments_of(filled: set[int], first: int, last: int, today: dt.date) -> list[tuple[int, int, bool]]:
+    """The axis from ``first`` to ``last``: each year with an entry (``filled``), and each run of
+    years without one as a break; a break over today's year ends with it (today's marker stands
+    at its end) and the years after it are another."""
+    runs: list[tuple[int, int, bool]] = []
+    for year in range(first, last + 1):
+        empty = year not in filled
+        if runs and empty and runs[-1][2] and runs[-1][1] != today.year:
+            runs[-1] = (runs[-1][0], year, True)
+        else:
+            runs.append((year, year, empty))
+    return runs
+
+
+class Scale:
+    """Days to % of the width: each year of the axis the same width, a day a fraction of its year;
+    a day in a break (today only) at the break's end."""
+
+    def __init__(self, segments: list[Segment]):
+        self.segments = {year: s for s in segments for year in range(s.first, s.last + 1)}
+
+    def x(self, day: dt.date, share: float = 0.0) -> float:
+        """The x of the start of ``day``, or ``share`` of the way through it."""
+        segment = self.segments[day.year]
+        if segment.empty:
+            return segment.x + segment.width
+        start = dt.date(day.year, 1, 1).toordinal()
+        length = dt.date(day.year + 1, 1, 1).toordinal() - start
+        return segment.x + (day.toordinal() - start + share) / length * segment.width
+
+    def after(self, day: dt.date) -> float:
+        """The x of the end of a day."""
+        return self.x(day, 1.0)
 
 
 def make_chart(
@@ -177,40 +204,45 @@ def make_chart(
     phases: dict,
     today: dt.date,
     compact: bool = False,
-    width: float = WIDTH,
+    empty_text: str = "no entries",
 ) -> Chart | None:
     """The chart of ``entries`` (earliest first) in ``phases`` (project id -> Term, in the order to
-    draw), with a line at ``today``; None where there is nothing to draw."""
+    draw), with a line at ``today``; None where there is nothing to draw. ``empty_text`` is the
+    breaks' label (its words size the axis)."""
     dated = {pid: term for pid, term in phases.items() if getattr(term, "date", None)}
     if not entries and not dated:
         return None
     compact = drawn_compact(entries, compact)
-    years = [today.year]
+    filled: set[int] = set()
     for term in dated.values():
-        years += [term.date.year, (term.end or term.date).year]
+        filled.update(range(term.date.year, (term.end or term.date).year + 1))
     for tr in entries:
         first, last, _ = _period(tr)
-        years += [first.year, last.year]
-    first_year, last_year = min(years), max(years)
-    count = last_year - first_year + 1
-    year_width = max(MIN_YEAR, (width - 2 * MARGIN) / count)
-    scale = Scale(first_year, last_year, year_width)
-    chart_width = round(2 * MARGIN + count * year_width, 1)
+        filled.update(range(first.year, last.year + 1))
+    first_year, last_year = min(filled | {today.year}), max(filled | {today.year})
+    runs = segments_of(filled, first_year, last_year, today)
 
-    # Phases: a lane each, in the order given; the zone behind a phase's rows is set below.
+    # The axis: weights, then the plot's narrowest width, where each label fits its segment.
+    weights = [BREAK_WEIGHT if empty else 1.0 for _, _, empty in runs]
+    needs = [_label_need(f"{a}–{b} {empty_text}", BREAK_TEXT) if empty else _label_need(str(a)) for a, b, empty in runs]
+    total = sum(weights)
+    narrowest = max(need / weight for need, weight in zip(needs, weights, strict=True)) * total
+    min_width = max(MIN_WIDTH, math.ceil(narrowest * 10) / 10)
+    segments, x = [], 0.0
+    for (a, b, empty), weight in zip(runs, weights, strict=True):
+        width = weight / total * 100
+        segments.append(Segment(a, b, empty, round(x, 3), round(width, 3)))
+        x += width
+    scale = Scale(segments)
+    em = 100 / min_width  # % of the width an em takes at most
+
     bands = []
-    y = AXIS + 4
-    for pid, term in dated.items():
-        x = scale.x(term.date.first)
-        band_width = max(MIN_BAR, scale.after((term.end or term.date).last) - x)
-        bands.append(
-            Band(pid, term, round(x, 1), round(band_width, 1), y + (BAND - BAND_HEIGHT) / 2, BAND_HEIGHT, 0, True)
-        )
-        y += BAND
-    top = y + 6
+    for index, (pid, term) in enumerate(dated.items()):
+        left = scale.x(term.date.first)
+        bands.append(Band(pid, term, *_bar(left, scale.after((term.end or term.date).last), em), index=index))
+    by_project = {band.project: band for band in bands}
 
-    # Groups: each phase's activities (also a phase without dates), then those of no known phase.
-    groups = {pid: Group(pid, term) for pid, term in phases.items()}
+    groups = {pid: Group(pid, term, band=by_project.get(pid)) for pid, term in phases.items()}
     loose = Group(None, None)
     for tr in entries:
         groups.get(tr.get("project"), loose).entries.append(tr)
@@ -218,117 +250,50 @@ def make_chart(
     if loose.entries:
         ordered.append(loose)
 
-    marks: list[Mark] = []
+    lanes: list[list[Mark]] = []
     if compact:
-        bottom = _lanes(entries, scale, top, marks)
+        placed = [_mark(tr, scale, em) for tr in entries]
+        numbers = pack([(m.left, m.right) for m in placed], GAP * em)
+        marks = [replace(mark, lane=number) for mark, number in zip(placed, numbers, strict=True)]
+        lanes = [[] for _ in range(max(numbers, default=-1) + 1)]
+        for mark in marks:
+            lanes[mark.lane].append(mark)
     else:
-        zones: dict = {}  # project id -> (top, bottom) of its rows
-        bottom = _rows(ordered, scale, top, chart_width, marks, zones)
-        bands = [
-            replace(band, zone_y=zones[band.project][0], zone_height=zones[band.project][1] - zones[band.project][0])
-            if band.project in zones
-            else band
-            for band in bands
-        ]
-    bands = [_band_label(band, index, chart_width) for index, band in enumerate(bands)]
+        marks = []
+        for group in ordered:
+            group.marks = [_mark(tr, scale, em) for tr in group.entries]
+            marks += group.marks
 
-    today_x = round(scale.x(today) + scale.year_width / 730, 1)  # the middle of the day
-    height = bottom + FOOT
-    anchor = "end" if today_x > chart_width - 120 else "start"
-    label_x = today_x - 4 if anchor == "end" else today_x + 4
     return Chart(
         compact=compact,
-        width=chart_width,
-        height=round(height, 1),
+        min_width=min_width,
         first_year=first_year,
         last_year=last_year,
-        years=[
-            Year(year, round(scale.x(dt.date(year, 1, 1)), 1), round(year_width, 1))
-            for year in range(first_year, last_year + 1)
-        ],
-        axis_y=AXIS,
+        segments=segments,
         bands=bands,
         marks=marks,
+        lanes=lanes,
         groups=ordered,
         today=today,
-        today_x=today_x,
-        top=top,
-        bottom=round(bottom, 1),
-        today_label_x=round(label_x, 1),
-        today_anchor=anchor,
+        today_x=round(scale.x(today, 0.5), 3),
     )
 
 
-def _band_label(band: Band, index: int, chart_width: float) -> Band:
-    """The phase's name inside its band where it fits, else after it (or before, at the right edge)."""
-    name_width = 26 * CHAR  # names such as "Latvian Roma Platform VI"; the template writes the real one
-    inside = band.width >= name_width + 12
-    label_x = band.x + 6 if inside else band.x + band.width + 4
-    if not inside and label_x + name_width > chart_width:
-        label_x = max(MARGIN, band.x - 4)
-    return replace(band, label_x=round(label_x, 1), label_inside=inside, index=index)
+def _bar(left: float, right: float, em: float) -> tuple[float, float]:
+    """A bar's x and width: at least MIN_BAR wide, kept inside the plot."""
+    width = max(right - left, MIN_BAR * em)
+    return round(min(left, 100 - width), 3), round(width, 3)
 
 
-def _place(tr: Translation, scale: Scale) -> tuple[str, float, float]:
-    """What an activity's mark stands for, its x and its width (0: a dot, at the middle of its day)."""
+def _mark(tr: Translation, scale: Scale, em: float) -> Mark:
+    """An activity's mark: a dot in the middle of its day, or a bar over its period. A dot's
+    ``width`` is its diameter in % at the plot's narrowest."""
     first, last, kind = _period(tr)
     if kind == "day":
-        return kind, round(scale.x(first) + scale.year_width / 730, 1), 0.0
-    x = scale.x(first)
-    return kind, round(x, 1), round(max(MIN_BAR, scale.after(last) - x), 1)
-
-
-def _shape(tr: Translation, scale: Scale, y_bar: float, bar_height: float, y_dot: float, r: float, placed=None) -> Mark:
-    kind, x, width = placed or _place(tr, scale)
-    if not width:
-        return Mark(tr, kind, "dot", status_of(tr), x, y_dot, r=r)
-    return Mark(tr, kind, "bar", status_of(tr), x, y_bar, width=width, height=bar_height)
-
-
-def _rows(groups: list[Group], scale: Scale, top: float, chart_width: float, marks: list, zones: dict) -> float:
-    """A row per activity, its title above its mark; a gap between phases. Returns the bottom;
-    ``zones`` gets each phase's rows' top and bottom."""
-    y = top
-    for number, group in enumerate(groups):
-        if number:
-            y += GROUP_GAP
-        if group.project is not None:
-            zones[group.project] = (y, y + ROW * len(group.entries))
-        for tr in group.entries:
-            mark = _shape(tr, scale, y + 15, 9, y + 19.5, 5)
-            label = _cut(tr.title, LABEL_CHARS)
-            text_width = len(label) * CHAR
-            if mark.left + text_width <= chart_width - MARGIN:
-                anchor, label_x = "start", mark.left
-            elif mark.right - text_width >= MARGIN:
-                anchor, label_x = "end", mark.right
-            else:  # wider than the chart: cut to fit from its left edge
-                label = _cut(tr.title, max(4, int((chart_width - 2 * MARGIN) / CHAR)))
-                anchor, label_x = "start", MARGIN
-            marks.append(replace(mark, label=label, label_x=round(label_x, 1), label_y=y + 11, anchor=anchor))
-            y += ROW
-    return y
-
-
-def _lanes(entries: list[Translation], scale: Scale, top: float, marks: list) -> float:
-    """Marks packed into lanes, earliest first: each goes to the first lane free at its start
-    (with a few pixels between marks); when all MAX_LANES are taken, to the one freed first."""
-    ends: list[float] = []
-    for tr in entries:
-        placed = _place(tr, scale)
-        _, x, width = placed
-        left, right = (x, x + width) if width else (x - 4, x + 4)  # a dot packs by a radius of 4
-        lane = next((i for i, end in enumerate(ends) if end + 3 <= left), None)
-        if lane is None:
-            if len(ends) < MAX_LANES:
-                ends.append(float("-inf"))
-                lane = len(ends) - 1
-            else:
-                lane = min(range(len(ends)), key=ends.__getitem__)
-        ends[lane] = max(ends[lane], right)
-        y = top + lane * LANE
-        marks.append(_shape(tr, scale, y + 3, 8, y + 7, 4.5, placed))
-    return top + max(1, len(ends)) * LANE + 4
+        r = DOT_R * em
+        x = min(max(scale.x(first, 0.5), r), 100 - r)
+        return Mark(tr, kind, "dot", status_of(tr), round(x, 3), round(2 * r, 3))
+    return Mark(tr, kind, "bar", status_of(tr), *_bar(scale.x(first), scale.after(last), em))
 
 
 # ---- key results ---------------------------------------------------------------------------

@@ -212,7 +212,9 @@ class SiteView:
             phases = self.phases()
             if project is not None:
                 phases = {project: phases[project]} if project in phases else {}
-            geometry = chart.make_chart(entries, phases, self.content.today, compact=compact)
+            geometry = chart.make_chart(
+                entries, phases, self.content.today, compact=compact, empty_text=self.texts(lang)["chart.empty"]
+            )
             when = {tr.path: "".join(self.when_parts(tr)) for tr in entries}  # each activity's date text
             self._charts[key] = (
                 self.env.get_template("lrp/partials/chart.html").render(chart=geometry, code=lang, root=ROOT, when=when)
