@@ -1,14 +1,19 @@
 """Issue 24, point 4, on the built HTML: one landmark per role and name, the site's navigation
-outside <main>, a caption on every table."""
+outside <main>, a caption on every table, the key results in one order in every language, the
+footer's funding statement of the page's own phase."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import pages
+import yaml
+from conftest import REPO, build_site, pages, read, write_site
+from test_content import event
 
 from lrp.contract.bodies import configured
 
@@ -167,3 +172,70 @@ def test_a_markdown_table_is_captioned_by_its_heading_else_by_its_header_cells()
     assert "<caption>Field, Meaning</caption>" in html
     html, _ = converter.convert("## H\n\n<table><caption>Own</caption><tr><td>1</td></tr></table>\n")
     assert html.count("<caption>") == 1 and "<caption>Own</caption>" in html
+
+
+# ---- the key results: one order in every language --------------------------------------------
+
+
+def key_result_items(site: Path, url: str) -> list[str]:
+    """The items (their slugs: the same in every language) the home page's key results come from, in order."""
+    band = read(site, url).split('class="lrp-results"')[1].split("</section>")[0]
+    return [href.rstrip("/").rsplit("/", 1)[-1] for href in re.findall(r'lrp-result__event" href="([^"]+)"', band)]
+
+
+def test_key_results_stand_in_one_order_in_every_language(tmp_path, real_site):
+    # Two events of one day whose titles sort one way in Latvian and the other in English.
+    files = {
+        "events/same-day-a.lv.md": event(title="Zīmes", date="2021-05-05", figures="[{value: 3, label: zīmes}]"),
+        "events/same-day-a.en.md": "---\ntitle: Alpha signs\nsummary: A.\nfigures: [{value: 3, label: signs}]\n---\n",
+        "events/same-day-b.lv.md": event(title="Ābeles", date="2021-05-05", figures="[{value: 4, label: ābeles}]"),
+        "events/same-day-b.en.md": "---\ntitle: Zebra trees\nsummary: B.\nfigures: [{value: 4, label: trees}]\n---\n",
+    }
+    site = build_site(write_site(tmp_path, files))
+    lv, en = key_result_items(site, ""), key_result_items(site, "en")
+    assert {"same-day-a", "same-day-b"} <= set(lv)
+    assert lv == en
+    assert key_result_items(real_site, "") == key_result_items(real_site, "en") != []
+
+
+# ---- the footer's funding statement: the page's own phase's, else one naming no phase -------------
+
+
+def footer_funding(site: Path, url: str) -> str:
+    return unescape(re.search(r'<p class="lrp-footer__funding">(.*?)</p>', read(site, url), re.S).group(1))
+
+
+PHASES = """\
+platforma-v: {lv: Fikcija V, en: Fiction V, date: 2020, end: 2021, funding: {lv: Fikcijas V atbalsts., en: Fiction V support.}}
+platforma-vi: {lv: Fikcija VI, en: Fiction VI, date: 2021, end: 2023}
+"""
+
+
+def test_the_footer_credits_the_page_own_phase_else_no_phase(tmp_path):
+    """Fixture content of two phases: V has a funding statement in data/projects.yml, VI none."""
+    site = build_site(write_site(tmp_path, {"data/projects.yml": PHASES}))
+    neutral = {
+        code: yaml.safe_load((REPO / f"data/ui/{code}.yml").read_text(encoding="utf-8"))["footer.funding"]
+        for code in ("lv", "en")
+    }
+    phase_v = {"lv": "Fikcijas V atbalsts.", "en": "Fiction V support."}
+    for lv, en, expected in (
+        ("pasakumi/fiction-seminar-2021", "en/events/fiction-seminar-2021", phase_v),  # a V event
+        ("pasakumi/fiction-year-span", "en/events/fiction-year-span", neutral),  # a VI event
+        ("", "en", neutral),  # no phase
+        ("dzives-stasti/anna-fiction", "en/stories/anna-fiction", neutral),
+    ):
+        assert (footer_funding(site, lv), footer_funding(site, en)) == (expected["lv"], expected["en"]), lv
+    for statement in neutral.values():  # the statement naming no phase names none, nor a programme
+        assert not re.search(r"\b(V|VI)\b|20\d\d", statement)
+
+
+def test_the_real_phases_footers_follow_data_projects(real_site):
+    projects = yaml.safe_load((REPO / "data/projects.yml").read_text(encoding="utf-8"))
+    assert "funding" not in projects["platforma-vi"]  # the source document does not state it
+    assert footer_funding(real_site, "en/events/ikgadejas-sanaksmes-platforma-vi") == (
+        "The Latvian Roma Platform is a project of the Ministry of Culture."
+    )
+    assert (
+        footer_funding(real_site, "pasakumi/ikgadeja-sanaksme-platforma-v") == projects["platforma-v"]["funding"]["lv"]
+    )
