@@ -1,9 +1,11 @@
 """Issue 24, point 4, on the built HTML: one landmark per role and name, the site's navigation
 outside <main>, a caption on every table, the key results in one order in every language, the
-footer's funding statement of the page's own phase."""
+footer's funding statement of the page's own phase, and on English pages the Latvian texts marked
+with lang="lv"."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from html import unescape
@@ -13,9 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, build_site, pages, read, write_site
-from test_content import event
+from test_content import SETTINGS, TODAY, event
 
 from lrp.contract.bodies import configured
+from lrp.model.content import load_content
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Where a <header> or <footer> is no banner or contentinfo.
@@ -238,4 +241,98 @@ def test_the_real_phases_footers_follow_data_projects(real_site):
     )
     assert (
         footer_funding(real_site, "pasakumi/ikgadeja-sanaksme-platforma-v") == projects["platforma-v"]["funding"]["lv"]
+    )
+
+
+# ---- on English pages, what is known to be Latvian carries lang="lv" (lrp/pages/written.py) ------
+
+
+def lang_of(node: Node) -> str | None:
+    return next((n.attrs["lang"] for n in [node, *node.ancestors()] if "lang" in n.attrs), None)
+
+
+def innermost(root: Node, text: str) -> list[Node]:
+    """The elements whose whole text is ``text`` and none of whose children's is."""
+    return [
+        node
+        for node in root.elements()
+        if node.tag not in ("title", "script", "meta")
+        and node.text() == text
+        and not any(isinstance(c, Node) and c.text() == text for c in node.children)
+    ]
+
+
+def known_latvian(content, lv, en) -> tuple[set, set]:
+    """From the data: the texts of an English item's page that are the Latvian file's own, and those
+    that are English (its own texts that differ from the Latvian file's)."""
+    latvian, english = set(), set()
+    translated = {  # names a vocabulary gives in both languages: shown in English
+        term.labels["lv"]
+        for vocabulary in ("places", "themes", "projects")
+        for term in content.vocab.get(vocabulary).values()
+        if term.labels.get("en") not in (None, term.labels.get("lv"))
+    }
+    for field in ("title", "summary", "person", "author", "publisher", "authors", "partners"):
+        ours, theirs = en.get(field), lv.get(field)
+        for text in ours if isinstance(ours, tuple) else [ours] if ours else []:
+            if field in ("author", "publisher", "authors", "partners") and text in translated:
+                continue
+            (latvian if text == theirs or (isinstance(theirs, tuple) and text in theirs) else english).add(text)
+    for vocabulary in ("places", "themes"):
+        for term_id in en.get(vocabulary) or ():
+            term = content.vocab.get(vocabulary)[term_id]
+            if term.labels.get("en") in (None, term.labels["lv"]):
+                latvian.add(term.labels["lv"])
+    return latvian, english - latvian
+
+
+def english_pages_mark_latvian(site: Path, root: Path) -> int:
+    """Every English item page of a built site: each text the data knows to be Latvian stands in an
+    element of lang="lv", each of its own English texts in none. Returns how many were Latvian."""
+    content = load_content(dataclasses.replace(SETTINGS, root=root), today=TODAY)
+    marked = 0
+    for item in content.items.values():
+        lv, en = item.translations.get("lv"), item.translations.get("en")
+        if not (lv and en and en.url) or item.draft:
+            continue
+        page = tree(site / en.url / "index.html")
+        latvian, english = known_latvian(content, lv, en)
+        for text in latvian:
+            nodes = innermost(page, text)
+            assert nodes and {lang_of(node) for node in nodes} == {"lv"}, (en.url, text)
+            marked += 1
+        for text in english:
+            assert {lang_of(node) for node in innermost(page, text)} <= {"en"}, (en.url, text)
+    return marked
+
+
+LATVIAN_KEPT = {
+    "publications/kept.lv.md": "---\ntitle: Saglabātais nosaukums\nsummary: Latviski.\ndate: 2021-03-01\n"
+    "authors: [Izdomātā biedrība, Anna Ozoliņa]\npublisher: Izdomātā ministrija\npartners: [Izdomātā biedrība]\n"
+    "places: [riga, nowhere]\n---\n",
+    "publications/kept.en.md": "---\ntitle: Saglabātais nosaukums\nsummary: In English.\n"
+    "partners: [Izdomātā biedrība]\n---\n",
+    "data/places.yml": (REPO / "data/places.yml").read_text(encoding="utf-8")
+    + "nowhere: {lv: Nekurciems, country: LV, lat: 56.5, lon: 24.5}\n",
+    "data/themes.yml": (REPO / "data/themes.yml").read_text(encoding="utf-8")
+    + "ministry: {lv: Izdomātā ministrija, en: Made-up Ministry}\n",
+}
+
+
+def test_english_pages_mark_what_the_data_knows_to_be_latvian(tmp_path, real_site):
+    """Fixture content whose English file keeps a title and a partner in Latvian, names in its
+    language-neutral authors, a place with no English name; and the real site."""
+    site = build_site(write_site(tmp_path, LATVIAN_KEPT))
+    page = read(site, "en/publications/kept")
+    assert '<h1 lang="lv"' in page and '<p class="lrp-lead" data-pagefind-meta="summary">In English.</p>' in page
+    assert '<li><span lang="lv">Izdomātā biedrība</span></li>' in page  # an author and a partner
+    assert '<span lang="lv">Anna Ozoliņa</span>' in page and '<span lang="lv">Nekurciems</span>' in page
+    assert "<dd>Made-up Ministry</dd>" in page  # a vocabulary gives its English form: translated
+    assert "Izdomātā ministrija" not in page.split('id="main-content"')[1]
+    for listing in ("en/publications", "en/timeline"):  # its card and its timeline entry
+        assert 'lang="lv">Saglabātais nosaukums</a>' in read(site, listing), listing
+    assert english_pages_mark_latvian(site, tmp_path) >= 5
+    assert english_pages_mark_latvian(real_site, REPO) >= 2  # the publication's title, its author
+    assert 'lang="lv"' not in read(site, "pasakumi/fiction-seminar-2021").split("<body")[1].replace(
+        'hreflang="lv" lang="lv"', ""
     )

@@ -19,7 +19,7 @@ from ..base import addresses
 from ..base.dates import PartialDate, format_span, span_parts
 from ..model.content import Content
 from ..model.items import Item, Translation
-from . import chart, geo, timeline
+from . import chart, geo, timeline, written
 from .changes import Changes
 from .plan import MEDIA_TYPES, SEARCHED, SitePlan
 from .previews import LinkPreviews
@@ -162,6 +162,23 @@ class SiteView:
         if key not in self._dates:  # an item is listed on several pages, and many share a date: format it once
             self._dates[key] = span_parts(tr.date, tr.end, self.settings.language(tr.lang).locale)
         return self._dates[key]
+
+    # ---- texts in another language than the page's (lrp/pages/written.py states the rule) ----
+
+    def written_in(self, tr: Translation, name: str, value=None) -> str | None:
+        """The language a field's text (or ``value``, one entry of it) on ``tr``'s page is written
+        in where that is not the page's, else None."""
+        return written.field_language(tr, name, value, default=self.settings.default.code)
+
+    def term_written_in(self, vocabulary: str, term_id: str, lang: str) -> str | None:
+        term = self.content.vocab.get(vocabulary).get(term_id)
+        return written.term_language(term, lang, default=self.settings.default.code)
+
+    def name_in(self, tr: Translation, name: str, value: str) -> tuple[str, str | None]:
+        """A name (author, partner, publisher) as ``tr``'s page shows it: translated where a
+        vocabulary gives both forms, else as written, with its language where not the page's."""
+        translated = written.translated_name(self.content.vocab, value, tr.lang, default=self.settings.default.code)
+        return (translated, None) if translated else (value, self.written_in(tr, name, value))
 
     def label(self, vocabulary: str, term_id: str, lang: str) -> str:
         term = self.content.vocab.get(vocabulary).get(term_id)
