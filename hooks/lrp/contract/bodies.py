@@ -78,7 +78,8 @@ def configured(entries) -> Converter:
 
 
 class _Images(Extension):
-    """Images load lazily and carry their published size; a column's alignment becomes a class."""
+    """Images load lazily and carry their published size; a column's alignment becomes a class; a
+    table has a caption."""
 
     size: Callable | None = None
 
@@ -92,6 +93,7 @@ class _Sizer(Treeprocessor):
         self.extension = extension
 
     def run(self, root):
+        _caption_tables(root)
         for element in root.iter():
             if element.tag == "img":
                 element.set("loading", "lazy")
@@ -104,6 +106,29 @@ class _Sizer(Treeprocessor):
                 if align:
                     del element.attrib["style"]
                     element.set("class", f"lrp-align-{align.group(1)}")
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _caption_tables(root) -> None:
+    """Every table gets a caption (a Markdown table cannot write one): the text of the heading it
+    stands under, else its header cells' text; a table that has one keeps it."""
+    heading, tables = "", []
+    for element in root.iter():
+        if element.tag in _HEADINGS:
+            heading = _text(element)
+        elif element.tag == "table" and element.find("caption") is None:
+            tables.append((element, heading or ", ".join(filter(None, map(_text, element.iter("th"))))))
+    for table, text in tables:
+        if text:
+            caption = table.makeelement("caption", {})
+            caption.text = text
+            table.insert(0, caption)
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
 
 
 class Source:

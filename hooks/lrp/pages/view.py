@@ -19,7 +19,7 @@ from ..base import addresses
 from ..base.dates import PartialDate, format_span, span_parts
 from ..model.content import Content
 from ..model.items import Item, Translation
-from . import chart, geo, timeline
+from . import chart, geo, timeline, written
 from .changes import Changes
 from .plan import MEDIA_TYPES, SEARCHED, SitePlan
 from .previews import LinkPreviews
@@ -91,12 +91,14 @@ class SiteView:
             self._whens[key] = Markup(self.env.get_template("lrp/partials/when.html").render(entry=tr))
         return self._whens[key]
 
-    def shared(self, template: str, lang: str, base_url: str, active: str | None = None) -> Markup:
+    def shared(
+        self, template: str, lang: str, base_url: str, active: str | None = None, phase: str | None = None
+    ) -> Markup:
         """What many pages of a language share (the head's links, the header's fixed parts, the
-        drawer's navigation, the footer): rendered once per build, language and active navigation
-        entry, its links made relative to the page that shows it."""
-        values = {"code": lang, "active": active, "config": self.config}
-        return self._once((template, lang, active), template, values, base_url)
+        drawer's navigation, the footer): rendered once per build, language, active navigation
+        entry and funded phase, its links made relative to the page that shows it."""
+        values = {"code": lang, "active": active, "phase": phase, "config": self.config}
+        return self._once((template, lang, active, phase), template, values, base_url)
 
     def terms(self, vocabulary: str, terms, lang: str, base_url: str) -> Markup:
         """An item's places or themes, each a link to its page where it has one
@@ -161,6 +163,23 @@ class SiteView:
             self._dates[key] = span_parts(tr.date, tr.end, self.settings.language(tr.lang).locale)
         return self._dates[key]
 
+    # ---- texts in another language than the page's (lrp/pages/written.py states the rule) ----
+
+    def written_in(self, tr: Translation, name: str, value=None) -> str | None:
+        """The language a field's text (or ``value``, one entry of it) on ``tr``'s page is written
+        in where that is not the page's, else None."""
+        return written.field_language(tr, name, value, default=self.settings.default.code)
+
+    def term_written_in(self, vocabulary: str, term_id: str, lang: str) -> str | None:
+        term = self.content.vocab.get(vocabulary).get(term_id)
+        return written.term_language(term, lang, default=self.settings.default.code)
+
+    def name_in(self, tr: Translation, name: str, value: str) -> tuple[str, str | None]:
+        """A name (author, partner, publisher) as ``tr``'s page shows it: translated where a
+        vocabulary gives both forms, else as written, with its language where not the page's."""
+        translated = written.translated_name(self.content.vocab, value, tr.lang, default=self.settings.default.code)
+        return (translated, None) if translated else (value, self.written_in(tr, name, value))
+
     def label(self, vocabulary: str, term_id: str, lang: str) -> str:
         term = self.content.vocab.get(vocabulary).get(term_id)
         return term.label(lang, self.settings.default.code) if term else term_id
@@ -186,6 +205,19 @@ class SiteView:
     def project_page(self, project_id: str | None, lang: str) -> Translation | None:
         """The docs page of a project phase in a language, or None."""
         return self.content.translation(self.content.phases.get(project_id), lang)
+
+    def funded_phase(self, page) -> str | None:
+        """The project phase whose funding statement a page's footer carries: the phase of the
+        page's own item or docs page, where data/projects.yml gives it a funding text in the page's
+        language; else None (the footer's statement then names no phase)."""
+        tr = page.translation if page else None
+        term = self.content.vocab.projects.get(tr.get("project")) if tr else None
+        return term.id if term and term.funding.get(tr.lang) else None
+
+    def funding(self, phase: str | None, lang: str) -> str:
+        """A footer's funding statement: the phase's own (see funded_phase), else one naming no phase."""
+        term = self.content.vocab.projects.get(phase) if phase else None
+        return term.funding[lang] if term else self.strings.t(lang, "footer.funding")
 
     def latest(self, collection: str, lang: str, count: int = 3) -> list[Translation]:
         return self.content.listing(collection, lang)[:count]
@@ -237,8 +269,10 @@ class SiteView:
         return None
 
     def key_results(self, lang: str) -> list:
-        """The figures the home page shows (lrp/pages/chart.py: key_results states the rule)."""
-        return chart.key_results(self.timeline(lang))
+        """The figures the home page shows (lrp/pages/chart.py: key_results states the rule), in
+        one order in every language: by date, ties by the item's slug (a title differs by language)."""
+        entries = sorted(self.timeline(lang), key=lambda tr: (tr.date.sort_key, tr.item.slug))
+        return chart.key_results(entries)
 
     def number(self, value, lang: str) -> str:
         """A figure's value as the language writes numbers (lv 2,5; en 2.5)."""
