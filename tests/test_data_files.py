@@ -87,7 +87,8 @@ def test_a_count_text_has_the_plural_forms_of_its_own_language(tmp_path):
     assert found(strings(tmp_path, EN.replace("timeline.year_count.one:", "timeline.year_count.zero:"))) == [
         "data/ui/en.yml:1: timeline.year_count.one: is missing: the default language's file has this text; "
         "write it here too",
-        "data/ui/en.yml:186: timeline.year_count.zero: this language has no such plural form; its forms are one, other",
+        f"data/ui/en.yml:{line_of(EN, 'timeline.year_count.one:')}: timeline.year_count.zero: this language has no "
+        "such plural form; its forms are one, other",
     ]
     lv = without(LV, {"timeline.year_count.zero"})  # Latvian has a zero form (0, 10, 20, …)
     assert found(strings(tmp_path / "lv", lv=lv)) == [
