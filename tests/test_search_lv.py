@@ -389,7 +389,6 @@ def test_filter_by_type(browser, sites):
     ) == [
         "Visi (6)",
         "Pasākumi (2)",
-        "Dzīvesstāsti (0)",
         "Izdevumi (1)",
         "Lapas (3)",
     ]

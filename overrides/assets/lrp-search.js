@@ -18,6 +18,7 @@
   const status = document.querySelector("[data-lrp-search-status]");
   const list = document.querySelector("[data-lrp-search-results]");
   const more = document.querySelector("[data-lrp-search-more]");
+  const empty = document.querySelector("[data-lrp-search-empty]");
   const bundle = new URL(form.dataset.bundle, window.location.href);
   const stemmer = (window.lrpStemmers || {})[document.documentElement.lang] || null;
   const PAGE = 10; // results fetched at a time: each one is a small download of its own
@@ -129,12 +130,18 @@
     return item;
   }
 
-  async function show(search) {
+  /** The next results; after "show more" (``asked``) the focus goes to the first of them, before
+      the button hides itself, and their number is announced. */
+  async function show(search, asked = false) {
     const next = pending.slice(0, PAGE);
     pending = pending.slice(PAGE);
     const entries = (await Promise.all(next.map((result) => result.data()))).map(entry);
     if (search !== latest) return;
     list.append(...entries);
+    if (asked && entries.length) {
+      entries[0].querySelector("a").focus();
+      status.textContent = count(form.dataset.shown, entries.length);
+    }
     more.hidden = pending.length === 0;
   }
 
@@ -145,7 +152,11 @@
   function showCounts(counts, all) {
     for (const label of types.querySelectorAll("[data-lrp-count]")) {
       const key = label.dataset.lrpCount;
-      label.textContent = counts === null ? "" : `(${key ? counts[key] || 0 : all})`;
+      const value = key ? counts?.[key] || 0 : all;
+      label.textContent = counts === null ? "" : `(${value})`;
+      // A type with no result is left out (unless it is the one chosen, which stays to be unchosen).
+      const choice = label.closest("label");
+      choice.hidden = counts !== null && key !== "" && value === 0 && !choice.querySelector("input").checked;
     }
   }
 
@@ -153,6 +164,7 @@
     const search = ++latest;
     list.replaceChildren();
     more.hidden = true;
+    empty.hidden = true;
     pending = [];
     if (!query.trim()) {
       status.textContent = "";
@@ -171,8 +183,19 @@
     if (search !== latest) return;
     showCounts(found.counts, found.all);
     status.textContent = found.results.length ? count(form.dataset.results, found.results.length) : form.dataset.none;
+    if (!found.results.length) offer(query);
     list.setAttribute("aria-busy", "false");
     list.dataset.query = query; // a search that has ended (the tests wait for it)
+  }
+
+  /** Nothing found: what to try, the other languages' search asked the same query. */
+  function offer(query) {
+    for (const link of empty.querySelectorAll("[data-lrp-search-other]")) {
+      const url = new URL(link.href);
+      url.search = new URLSearchParams({ q: query }).toString();
+      link.href = url.href;
+    }
+    empty.hidden = false;
   }
 
   function chosenType() {
@@ -199,7 +222,7 @@
     run(input.value, radio.value);
   }
 
-  more.addEventListener("click", () => show(latest));
+  more.addEventListener("click", () => show(latest, true));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     remember(true);
