@@ -333,6 +333,7 @@ def cut_language(bundle: Path, code: str, entry: dict) -> dict | None:
         meta, meta_path, words, chunk_paths = _plan(bundle, entry["languages"][code]["hash"])
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return None
+    write_words(bundle, code, words)
     chunks, names = [], set()
     for group in _groups(words):
         data = _cbor_head(4, 1) + _cbor_head(4, len(group)) + b"".join(raw for _, raw in group)
@@ -348,6 +349,32 @@ def cut_language(bundle: Path, code: str, entry: dict) -> dict | None:
     written = [f"pagefind.{meta_name}.pf_meta", *(f"index/{name}.pf_index" for _, _, name in chunks)]
     old = [path.relative_to(bundle).as_posix() for path in (meta_path, *chunk_paths)]
     return {"hash": meta_name, "written": written, "old": old}
+
+
+# ---- the words of each language's index, for the site's search (lrp-search.js) -------------------
+#
+# The search page asks whether the index holds a word that begins with a query word (Pagefind
+# itself, finding none, searches a shorter beginning of it and returns what that matches), and
+# looks for the index's words within an edit or two of a word that has no match. It fetches this
+# list only then: ``lrp-words.<language>.json`` beside the bundle's entry, the words as Pagefind
+# indexed them (lower case, without diacritics; English ones as Pagefind's stemmer left them),
+# each as [word, pages it is on, its form with diacritics where the pages write it so].
+
+
+def write_words(bundle: Path, code: str, words: list[tuple[str, bytes]]) -> Path:
+    """Write the language's word list from its index entries (word, raw CBOR entry)."""
+    listed = []
+    for word, raw in words:
+        _, _, pos = _head(raw, 0)  # the entry: [word, pages, variants]
+        pos = _skip(raw, pos)  # past the word
+        _, pages, _ = _head(raw, pos)
+        variants = _decode_at(raw, _skip(raw, pos))[0]
+        forms = sorted(((len(form_pages), form) for form, form_pages in variants), reverse=True)
+        pages += sum(count for count, _ in forms)  # a page may write both forms: counted twice
+        listed.append([word, pages, forms[0][1]] if forms and forms[0][0] >= pages / 2 else [word, pages])
+    path = bundle / f"lrp-words.{code}.json"
+    path.write_text(json.dumps(listed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
 
 
 def finish_cut(bundle: Path, entry: dict, cuts: dict) -> None:

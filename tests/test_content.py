@@ -608,6 +608,25 @@ def test_vocabulary_mistakes(tmp_path):
     assert "data/places.yml:3: nolabel: needs a label in 'lv'" in found
 
 
+def test_kindred_words_for_search_are_checked_at_their_lines(tmp_path):
+    kindred = "jaunieši: [jaunatne]\nbērni: bērns\n2021: [gads]\nkids: [children, 12 gadi]\nempty: []\n"
+    content = load(tmp_path, {"data/search/kindred.en.yml": kindred})
+    found = [line for line in lines(content) if line.startswith("data/search/")]
+    assert found == [
+        "data/search/kindred.en.yml:3: 2021: '2021' is not one word; write a word of letters (no digits or spaces)",
+        "data/search/kindred.en.yml:4: kids: '12 gadi' is not one word; write a word of letters (no digits or spaces)",
+        "data/search/kindred.en.yml:5: empty: give the kindred words as a list, for example [word, another]",
+    ]
+    assert content.kindred["en"] == {"jaunieši": ["jaunatne"], "bērni": ["bērns"], "kids": ["children"]}
+    assert content.kindred["lv"]  # the repository's own list, read without mistakes
+
+
+def test_the_repository_kindred_words_have_no_mistakes():
+    content = load_content(SETTINGS, today=TODAY)
+    assert not [m for m in lines(content) if m.startswith("data/search/")]
+    assert content.kindred["lv"]["jaunatne"] == ["jaunieši"] and content.kindred["en"]["kids"] == ["children"]
+
+
 FIELDS = "title: T\nsummary: S.\ndate: 2021\nkind: other\nplaces: [riga]\nproject: platforma-v\n"
 
 

@@ -66,3 +66,15 @@ def test_spans_in_one_phrase(start, end, lv, en):
 
     assert plain(format_span(P(start), P(end), "lv")) == lv
     assert plain(format_span(P(start), P(end), "en_GB")) == en
+
+
+def test_a_date_as_visitors_type_it_for_search():
+    from lrp.base.dates import PartialDate, search_words
+
+    day = search_words(PartialDate(2021, 8, 11), None, "lv").split(" ")
+    assert {"2021-08-11", "11.08.2021", "augusts", "2021"} <= set(day) and "11." in day
+    assert "11 August" in search_words(PartialDate(2021, 8, 11), None, "en")
+    assert "August 2021" in search_words(PartialDate(2021, 8, 11), None, "en")
+    span = search_words(PartialDate(2020, 10), PartialDate(2021, 7), "lv")
+    assert "oktobris 2020" in span and "jūlijs 2021" in span and "2020-10" in span and "07.2021" in span
+    assert search_words(PartialDate(2021), PartialDate(2023), "en") == "2021 2023"

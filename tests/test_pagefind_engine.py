@@ -201,3 +201,19 @@ def test_a_reader_of_pagefinds_answers_that_fails_ends_the_build_with_a_line_not
     thread.join(timeout=60)
     assert not thread.is_alive(), "the build waits for an answer that cannot come"
     assert outcome and outcome[0].startswith("Pagefind stopped")
+
+
+def test_each_language_gets_the_words_of_its_index(tmp_path):
+    """lrp-words.<lang>.json: every word as the index holds it, the pages it is on, and its form
+    with diacritics where the pages write it so (the search page's typo and fallback checks)."""
+    indexer = Indexer()
+    indexer.add(PAGE.format(lang="lv", title="Seminārs", text="Izdomāts seminārs Jelgavā 2021."), "/pasakumi/a/")
+    indexer.add(PAGE.format(lang="lv", title="Sanāksme", text="Izdomāta sanāksme Jelgavā."), "/pasakumi/b/")
+    indexer.add(PAGE.format(lang="en", title="Seminars", text="Made-up seminars."), "/en/events/a/")
+    indexer.finish(tmp_path / "pagefind")
+    lv = json.loads((tmp_path / "pagefind" / "lrp-words.lv.json").read_text(encoding="utf-8"))
+    assert [entry[0] for entry in lv] == sorted(entry[0] for entry in lv)
+    words = {entry[0]: entry[1:] for entry in lv}
+    assert words["seminars"] == [1, "seminārs"] and words["jelgava"] == [2, "jelgavā"] and words["2021"] == [1]
+    en = {entry[0]: entry[1:] for entry in json.loads((tmp_path / "pagefind" / "lrp-words.en.json").read_text())}
+    assert en["seminar"] == [1]  # as Pagefind's English stemmer indexed it

@@ -18,9 +18,14 @@
   const status = document.querySelector("[data-lrp-search-status]");
   const list = document.querySelector("[data-lrp-search-results]");
   const more = document.querySelector("[data-lrp-search-more]");
+  const empty = document.querySelector("[data-lrp-search-empty]");
   const bundle = new URL(form.dataset.bundle, window.location.href);
   const stemmer = (window.lrpStemmers || {})[document.documentElement.lang] || null;
   const PAGE = 10; // results fetched at a time: each one is a small download of its own
+  // The other languages are searched where this one finds fewer pages than this. Searching them
+  // costs a first search about 150 KB (their index and Pagefind's stemmer for them), which the
+  // first-search budget (benchmarks/run.py) allows only where nothing else is found.
+  const FEW = 1;
   const WORD = /[\p{L}\p{N}]+/gu;
   let pagefind = null;
   let pending = [];
@@ -40,28 +45,258 @@
     return pagefind;
   }
 
-  /** Results of the query as typed, then those only its stems find; counts by type. */
+  // ---- what the index holds (lrp-words.<language>.json, written by hooks/pagefind_engine.py) ----
+
+  const kindred = JSON.parse(form.dataset.kindred || "{}");
+  const others = (form.dataset.others || "").split(" ").filter(Boolean);
+  const root = new URL("../", bundle);
+  let wordList = null;
+  // What Pagefind's English stemmer strips: an English query word is held where the index holds
+  // a word that begins with it, or the word's stem followed by these endings.
+  const ENGLISH_REST = /^(?:e|s|es|ies|ied|ed|ing|ings|ly|y|er|ers|or|ors|al|ally|ality|alities|ation|ations|ational|ate|ates|ated|iti|ity|ities|ive|ives|ion|ions|ism|ist|ists|ness|ment|ments|ous|ful|ance|ence|ant|ent|able|ible|ize|izes|ized|ise|ises|ised)+$/;
+
+  /** The index's words of this page's language, [[word, pages, written form?], …], in order:
+      fetched once, the first time a query word may have no match. */
+  function indexWords() {
+    if (!wordList) {
+      wordList = fetch(form.dataset.words)
+        .then((response) => (response.ok ? response.json() : []))
+        .catch(() => []);
+    }
+    return wordList;
+  }
+
+  function lowerBound(list, word) {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (list[middle][0] < word) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** Whether the index holds a word that ``term`` begins (as Pagefind matches it, without falling
+      back to a shorter beginning). */
+  async function held(term) {
+    const list = await indexWords();
+    const next = list[lowerBound(list, term)];
+    if (next && next[0].startsWith(term)) return true;
+    if (stemmer || !/^[a-z]+$/.test(term)) return false;
+    for (let cut = term.length - 1; cut >= 3; cut--) {
+      const stem = list[lowerBound(list, term.slice(0, cut))];
+      if (stem && stem[0] === term.slice(0, cut)) return ENGLISH_REST.test(term.slice(cut));
+    }
+    return false;
+  }
+
+  /** Restricted Damerau-Levenshtein distance, or limit + 1 once it is certainly above ``limit``. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let before = null;
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      let least = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let value = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+        next.push(value);
+        least = Math.min(least, value);
+      }
+      if (least > limit) return limit + 1;
+      before = row;
+      row = next;
+    }
+    return row[b.length];
+  }
+
+  /** The index's word nearest to ``word`` (one edit, two for words of eight letters or more; a
+      swap of two letters is one), the one on most pages among equals; null where none is. */
+  async function nearest(word) {
+    if (word.length < 4 || !/^\p{L}+$/u.test(word)) return null; // numbers and short words: no guess
+    const limit = word.length >= 8 ? 2 : 1;
+    // English words are indexed by their stems: the word is also compared without its ending.
+    const forms = [word];
+    for (let cut = word.length - 1; !stemmer && cut >= 4; cut--) if (ENGLISH_REST.test(word.slice(cut))) forms.push(word.slice(0, cut));
+    let best = null;
+    for (const [candidate, pages, written] of await indexWords()) {
+      if (!/^\p{L}+$/u.test(candidate)) continue;
+      const edits = Math.min(...forms.map((form) => distance(form, candidate, limit)));
+      if (edits <= limit && (!best || edits < best.edits || (edits === best.edits && pages > best.pages))) {
+        best = { word: candidate, written: written || candidate, edits, pages };
+      }
+    }
+    return best;
+  }
+
+  // ---- one search: its variants, the junk left out, the other language -------------------------
+
+  const split = (query) => (stemmer ? stemmer.words(query) : (query.match(WORD) || []).map(fold));
+  const family = (word) => (stemmer ? stemmer.stem(word) : fold(word));
+
+  /** Pagefind's results for ``terms`` and the terms no word of the index begins with (those
+      Pagefind matched by a shorter beginning: their results are junk). */
+  async function attempt(engine, terms, options) {
+    const search = await engine.search(terms.join(" "), options);
+    const missing = [];
+    let text = [];
+    if (search.results.length) {
+      const first = await search.results[0].data();
+      text = fold(`${first.meta.title || ""} ${first.content || ""}`).match(WORD) || [];
+    }
+    for (const term of terms) {
+      if (!text.some((word) => word.startsWith(term)) && !(await held(term))) missing.push(term);
+    }
+    return { search, missing };
+  }
+
+  /** The variants of a query to search, best first: as typed, by stems, and with each word's
+      kindred words; a stem shorter than MIN_PREFIX letters as its whole words only. */
+  async function variants(typed, phrase) {
+    const list = [typed];
+    if (!stemmer || phrase) return list;
+    const stems = typed.map((word) => stemmer.stem(word));
+    const short = stems.map((value, i) => value !== typed[i] && value.length < stemmer.MIN_PREFIX);
+    if (short.some(Boolean)) {
+      const index = await indexWords();
+      const forms = stems.map((value, i) =>
+        short[i] ? index.filter(([word]) => word !== typed[i] && stemmer.isForm(value, word)).map(([word]) => word).slice(0, 6) : [value],
+      );
+      forms.forEach((options, i) => {
+        for (const form of options) if (short[i]) list.push(stems.map((value, j) => (j === i ? form : short[j] ? typed[j] : value)));
+      });
+      if (!short.every((value, i) => value || stems[i] === typed[i])) list.push(stems.map((value, i) => (short[i] ? typed[i] : value)));
+    } else if (stems.some((value, i) => value !== typed[i])) {
+      list.push(stems);
+    }
+    return list;
+  }
+
+  /** Variants with each word replaced, in turn, by its kindred words (data/search/). */
+  function kindredVariants(typed) {
+    const list = [];
+    typed.forEach((word, i) => {
+      for (const [key, values] of Object.entries(kindred)) {
+        if (family(key) !== family(word)) continue;
+        for (const value of values) list.push(typed.map((other, j) => (j === i ? family(fold(value)) : family(other))));
+      }
+    });
+    return list;
+  }
+
+  /** Search every variant; the results of those with no junk, in the order of the variants, and
+      the widest of their searches (its counts by type are shown). */
+  async function searchAll(engine, lists, options) {
+    const good = [];
+    const seen = new Set();
+    let first = null;
+    let widest = null;
+    for (const terms of lists) {
+      const found = await attempt(engine, terms, options);
+      first = first || found;
+      if (found.missing.length) continue;
+      if (!widest || found.search.unfilteredResultCount > widest.unfilteredResultCount) widest = found.search;
+      for (const result of found.search.results) {
+        if (!seen.has(result.id)) {
+          seen.add(result.id);
+          good.push(result);
+        }
+      }
+    }
+    return { good, first, widest };
+  }
+
+  /** Pages of the other languages for the query (each language's own Pagefind instance on the
+      same bundle), each shown at its translation in this page's language where there is one. */
+  async function otherLanguages(query, options, shown) {
+    const found = [];
+    for (const code of others) {
+      const engine = await otherEngine(code);
+      const theirs = (window.lrpStemmers || {})[code];
+      const words = theirs ? theirs.words(query) : (query.match(WORD) || []).map(fold);
+      const lists = [words];
+      if (theirs && theirs.stemQuery(query)) lists.push(theirs.stemQuery(query).split(" "));
+      for (const terms of lists) {
+        const search = await engine.search(terms.join(" "), options);
+        for (const result of search.results.slice(0, 20)) {
+          const data = await result.data();
+          const own = data.meta[`in_${document.documentElement.lang}`];
+          const target = own === undefined ? new URL(data.url, root).pathname : new URL(own, root).pathname;
+          if (data.meta.lang !== code || shown.has(target)) continue;
+          shown.add(target);
+          const text = fold(`${data.meta.title || ""} ${data.content || ""}`).match(WORD) || [];
+          if (!terms.every((term) => text.some((word) => word.startsWith(term)))) continue; // no junk
+          found.push({ result, other: code, data });
+        }
+      }
+    }
+    return found.slice(0, PAGE);
+  }
+
+  const otherEngines = {};
+  function otherEngine(code) {
+    if (!otherEngines[code]) {
+      otherEngines[code] = (async () => {
+        // A module of its own (another address), whose merged index is the other language's.
+        const engine = await import(`${bundle.href}?language=${code}`);
+        await engine.options({ baseUrl: root.pathname });
+        // Pagefind skips merging an index at its own address: the same folder, written another way.
+        await engine.mergeIndex(new URL("./.", bundle).href.replace(/\/?$/, "/./"), { language: code });
+        return engine;
+      })();
+    }
+    return otherEngines[code];
+  }
+
+  /** Results of the query: as typed and by its stems and kindred words, junk left out; a word
+      the index lacks corrected to its nearest; the other languages' pages where few are found. */
   async function find(query, type) {
     const engine = await load();
     const options = type ? { filters: { type } } : {};
-    const typed = await engine.search(query, options);
-    const stemmed = stemmer && stemmer.stemQuery(query);
-    const wide = stemmed ? await engine.search(stemmed, options) : null;
-    let results = typed.results;
-    if (wide) {
-      // Each stem begins its word, so the stems find every page that the typed words find as
-      // the start of a word. Where the typed query found a page the stems do not, Pagefind
-      // matched a typed word it could not find by a shorter word ("jaunietis" by "jau"): then
-      // no page is an exact match, and only the stems' results are kept.
-      const stemmedIds = new Set(wide.results.map((result) => result.id));
-      const exact = typed.results.every((result) => stemmedIds.has(result.id)) ? typed.results : [];
-      const exactIds = new Set(exact.map((result) => result.id));
-      results = [...exact, ...wide.results.filter((result) => !exactIds.has(result.id))];
+    const phrase = /^\s*".+"\s*$/.test(query);
+    let typed = split(query);
+    let note = "";
+    let lists = [...(await variants(typed, phrase)), ...kindredVariants(typed)];
+    let { good, first, widest } = await searchAll(engine, lists, options);
+    if (!good.length && first.missing.length) {
+      const corrections = await Promise.all(typed.map((word) => (first.missing.includes(word) ? nearest(word) : null)));
+      if (corrections.some(Boolean)) {
+        const corrected = typed.map((word, i) => (corrections[i] ? corrections[i].word : word));
+        const again = await searchAll(engine, [...(await variants(corrected, phrase)), ...kindredVariants(corrected)], options);
+        if (again.good.length) {
+          ({ good, widest } = again);
+          typed = corrected;
+          const written = corrections.filter(Boolean).map((correction) => correction.written);
+          note = form.dataset.corrected.replace("{word}", written.join(" "));
+        }
+      }
     }
-    const counts = (wide || typed).totalFilters.type || {};
-    const all = (wide || typed).unfilteredResultCount;
-    const words = stemmer ? stemmer.words(query) : (query.match(WORD) || []).map(fold);
-    return { results, counts, all, terms: [...words, ...(stemmed ? stemmed.split(" ") : [])].filter(Boolean) };
+    const results = good.map((result) => ({ result, other: null }));
+    if (good.length < FEW && others.length) {
+      // Too few found: the other languages' pages too, each at its page in this language.
+      const shown = new Set(await Promise.all(good.map(async (result) => new URL((await result.data()).url, root).pathname)));
+      results.push(...(await otherLanguages(query, options, shown)));
+    }
+    let partial = false;
+    if (!results.length && first.search.results.length) {
+      // Nothing else: what Pagefind found by a shorter beginning of the words, said so.
+      results.push(...first.search.results.map((result) => ({ result, other: null })));
+      widest = first.search;
+      partial = true;
+      note = form.dataset.partial.replace("{word}", first.missing.join(" "));
+    }
+    const stems = stemmer ? typed.map((word) => stemmer.stem(word)) : [];
+    return {
+      results,
+      counts: widest ? widest.totalFilters.type || {} : {},
+      all: widest ? widest.unfilteredResultCount : results.length,
+      partial,
+      note,
+      terms: [...typed, ...stems].filter(Boolean),
+    };
   }
 
   /** `text` with the words that a searched term begins marked, as Pagefind matched them. */
@@ -106,15 +341,23 @@
     return p;
   }
 
-  function entry(data) {
+  /** A result's entry; one found through another language links to its translation in this
+      page's language where there is one, with that title, and says how it was found. */
+  function entry(data, other) {
     const item = document.createElement("li");
     const link = document.createElement("a");
-    link.href = data.url;
-    link.textContent = data.meta.title || data.url;
+    const own = other ? data.meta[`in_${document.documentElement.lang}`] : undefined;
+    link.href = own === undefined ? data.url : new URL(own, root).pathname;
+    link.textContent = (own !== undefined && data.meta[`in_${document.documentElement.lang}_title`]) || data.meta.title || data.url;
+
     const heading = document.createElement("h2");
     heading.className = "lrp-search__title";
     heading.append(link);
     item.append(heading);
+    if (other) {
+      item.dataset.lrpOther = other;
+      item.append(paragraph("lrp-search__other", form.dataset.otherFound));
+    }
     const about = [data.meta.type, data.meta.date].filter(Boolean).join(" · ");
     if (about) item.append(paragraph("lrp-search__type", about));
     const summary = paragraph("lrp-search__summary", marked(data.meta.summary || ""));
@@ -129,12 +372,18 @@
     return item;
   }
 
-  async function show(search) {
+  /** The next results; after "show more" (``asked``) the focus goes to the first of them, before
+      the button hides itself, and their number is announced. */
+  async function show(search, asked = false) {
     const next = pending.slice(0, PAGE);
     pending = pending.slice(PAGE);
-    const entries = (await Promise.all(next.map((result) => result.data()))).map(entry);
+    const entries = await Promise.all(next.map(async ({ result, other, data }) => entry(data || (await result.data()), other)));
     if (search !== latest) return;
     list.append(...entries);
+    if (asked && entries.length) {
+      entries[0].querySelector("a").focus();
+      status.textContent = count(form.dataset.shown, entries.length);
+    }
     more.hidden = pending.length === 0;
   }
 
@@ -145,7 +394,11 @@
   function showCounts(counts, all) {
     for (const label of types.querySelectorAll("[data-lrp-count]")) {
       const key = label.dataset.lrpCount;
-      label.textContent = counts === null ? "" : `(${key ? counts[key] || 0 : all})`;
+      const value = key ? counts?.[key] || 0 : all;
+      label.textContent = counts === null ? "" : `(${value})`;
+      // A type with no result is left out (unless it is the one chosen, which stays to be unchosen).
+      const choice = label.closest("label");
+      choice.hidden = counts !== null && key !== "" && value === 0 && !choice.querySelector("input").checked;
     }
   }
 
@@ -153,6 +406,7 @@
     const search = ++latest;
     list.replaceChildren();
     more.hidden = true;
+    empty.hidden = true;
     pending = [];
     if (!query.trim()) {
       status.textContent = "";
@@ -170,9 +424,23 @@
     await show(search);
     if (search !== latest) return;
     showCounts(found.counts, found.all);
-    status.textContent = found.results.length ? count(form.dataset.results, found.results.length) : form.dataset.none;
+    // A word corrected, or only pages that begin alike: said before the count.
+    const counted = found.partial ? "" : found.results.length ? count(form.dataset.results, found.results.length) : form.dataset.none;
+    status.textContent = [found.note, counted].filter(Boolean).join(" ");
+    list.dataset.partial = found.partial ? "true" : "false";
+    if (!found.results.length || found.partial) offer(query);
     list.setAttribute("aria-busy", "false");
     list.dataset.query = query; // a search that has ended (the tests wait for it)
+  }
+
+  /** Nothing found: what to try, the other languages' search asked the same query. */
+  function offer(query) {
+    for (const link of empty.querySelectorAll("[data-lrp-search-other]")) {
+      const url = new URL(link.href);
+      url.search = new URLSearchParams({ q: query }).toString();
+      link.href = url.href;
+    }
+    empty.hidden = false;
   }
 
   function chosenType() {
@@ -199,7 +467,7 @@
     run(input.value, radio.value);
   }
 
-  more.addEventListener("click", () => show(latest));
+  more.addEventListener("click", () => show(latest, true));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     remember(true);

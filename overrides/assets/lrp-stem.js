@@ -82,7 +82,13 @@
     return stems.some((value, index) => value !== typed[index]) ? stems.join(" ") : null;
   }
 
-  const latvian = { fold, words, stem, stemQuery };
+  /** Whether ``word`` (folded) is ``stem`` with one of the endings (or none): a whole word of
+      the stem's family, for stems too short to be searched as the beginning of words. */
+  function isForm(stem, word) {
+    return word.startsWith(stem) && (word === stem || ENDINGS.includes(word.slice(stem.length)));
+  }
+
+  const latvian = { fold, words, stem, stemQuery, isForm, MIN_PREFIX: 5 };
   if (typeof module === "object" && module.exports) {
     module.exports = latvian;
   } else {

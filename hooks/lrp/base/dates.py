@@ -134,3 +134,22 @@ def span_parts(start: PartialDate, end: PartialDate | None, locale: str) -> tupl
     separator = re.search(r"[\s\u2009\xa0]*[–-][\s\u2009\xa0]*$", first)
     cut = separator.start() if separator else len(first)
     return (first[:cut], first[cut:], format_date(end.first, parts[1], locale=locale))
+
+
+def search_words(start: PartialDate, end: PartialDate | None, locale: str) -> str:
+    """A date (and a span's end) as visitors type it, for the search index only (never shown):
+    ``2021-08-11 11.08.2021 11.8.2021 11. augusts augusts 2021 2021. gada augusts`` (the
+    language's day and month, as a day with its month and as a month with its year)."""
+    words = []
+    for date in dict.fromkeys(filter(None, (start, end))):
+        first = date.first
+        if date.precision == "day":
+            words += [first.isoformat(), first.strftime("%d.%m.%Y"), f"{first.day}.{first.month}.{first.year}"]
+            words.append(format_date(first, _locale(locale).datetime_skeletons["MMMMd"].pattern, locale=locale))
+            words.append(format_date(first, "d MMMM", locale=locale))
+        if date.precision in ("day", "month"):
+            words += [first.strftime("%Y-%m"), first.strftime("%m.%Y")]
+            words.append(format_date(first, "LLLL y", locale=locale))
+            words.append(format_date(first, _locale(locale).datetime_skeletons["yMMMM"].pattern, locale=locale))
+        words.append(str(first.year))
+    return " ".join(dict.fromkeys(words))

@@ -9,6 +9,7 @@ keeps showing the items.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from ..base.dates import PartialDate
@@ -161,3 +162,47 @@ def _extra(key: str, value):
         except Invalid as error:
             raise Invalid(Message("data.part", part=str(code), problem=error.message), path=(code,)) from None
     return funding
+
+
+# ---- kindred words for search: data/search/kindred.<language>.yml ------------------------------
+
+_WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
+
+
+def load_kindred(settings: Settings, report: Report) -> dict[str, dict[str, list[str]]]:
+    """Per language, each word a visitor may type with the words the pages use for it (an
+    optional file; its malformed entries are reported at their line and left out)."""
+    kindred = {}
+    for code in settings.codes:
+        rel = f"data/search/kindred.{code}.yml"
+        path = settings.root / rel
+        kindred[code] = {}
+        if not path.is_file():
+            continue
+        try:
+            located = load_mapping(path.read_text(encoding="utf-8"))
+        except Invalid as error:
+            report.add(rel, error.line, error.field or "kindred", error.message)
+            continue
+        except (OSError, UnicodeDecodeError) as error:
+            report.add(rel, 1, "kindred", _unreadable(error))
+            continue
+        for line, key, message in located.mistakes:
+            report.add(rel, line, key, message)
+        for word, raw in located.data.items():
+            words = [raw] if isinstance(raw, str) else raw
+            if not isinstance(word, str) or not _WORD.match(word):
+                report.add(rel, located.line(word), str(word), Message("kindred.word", value=quote(str(word))))
+                continue
+            if not isinstance(words, list) or not words:
+                report.add(rel, located.line(word), word, Message("kindred.list"))
+                continue
+            good = []
+            for index, other in enumerate(words):
+                if isinstance(other, str) and _WORD.match(other):
+                    good.append(other)
+                else:
+                    report.add(rel, located.line(word, index), word, Message("kindred.word", value=quote(str(other))))
+            if good:
+                kindred[code][word] = good
+    return kindred

@@ -19,7 +19,7 @@ from ..contract import bodies
 from ..contract.bodies import Converter
 from ..contract.fields import LABELLED, Context, fields_of
 from ..contract.files import FILE_TYPES, IMAGE_TYPES, check_file, is_image, published_size
-from ..contract.vocab import Vocabularies, load_vocabularies
+from ..contract.vocab import Vocabularies, load_kindred, load_vocabularies
 from .items import Item, Translation, in_date_order
 
 FOLDERS = (*COLLECTIONS, "docs")
@@ -43,6 +43,7 @@ class Content:
     mistakes: list = field(default_factory=list)
     warnings: list = field(default_factory=list)  # what editors should see to, that does not stop the build
     converted_here: str | None = None  # why the bodies' workers stopped and this process converted them
+    kindred: dict = field(default_factory=dict)  # per language: a word -> its kindred words (search)
     register: addresses.Register = field(default_factory=addresses.Register)  # who is written where
     phases: dict = field(default_factory=dict)  # project id -> its docs page (Item): one page per phase
     site_links: list = field(default_factory=list)  # body links to pages the plan makes (bodies.SiteLink)
@@ -129,6 +130,7 @@ def load_content(
     """
     report = Report()
     content = Content(settings, load_vocabularies(settings, report), today or dt.date.today(), include_drafts)
+    content.kindred = load_kindred(settings, report)
     converter = converter or Converter(DEFAULT_EXTENSIONS)
     converting = bodies.Converting(converter, content)  # bodies converted while the rest is read
     root = settings.root

@@ -41,6 +41,10 @@ PLACEHOLDERS = {
     "terms.count": ("count",),
     "map.label": ("places",),
     "search.results": ("count",),
+    "search.shown": ("count",),
+    "search.try.other": ("language",),
+    "search.corrected": ("word",),
+    "search.partial": ("word",),
     "timeline.year_count": ("count",),
 }
 # A text with a count may have a form per CLDR plural category: ``key.one``, ``key.other``, …

@@ -8,6 +8,7 @@ and the sitemap reach through it, and the exports (lrp/pages/exports.py), which 
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from functools import cache
 
@@ -16,7 +17,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from ..base import addresses
-from ..base.dates import PartialDate, format_span, span_parts
+from ..base.dates import PartialDate, format_span, search_words, span_parts
 from ..model.content import Content
 from ..model.items import Item, Translation
 from . import chart, geo, timeline, written
@@ -90,6 +91,14 @@ class SiteView:
         if key not in self._whens:
             self._whens[key] = Markup(self.env.get_template("lrp/partials/when.html").render(entry=tr))
         return self._whens[key]
+
+    def kindred(self, lang: str) -> str:
+        """The language's kindred words for search (data/search/kindred.<lang>.yml) as JSON."""
+        return json.dumps(self.content.kindred.get(lang, {}), ensure_ascii=False, separators=(",", ":"))
+
+    def search_dates(self, tr: Translation) -> str:
+        """An item's date as visitors type it, for the search index (item.html: hidden text)."""
+        return search_words(tr.date, tr.end, self.settings.language(tr.lang).locale) if tr.date else ""
 
     def shared(
         self, template: str, lang: str, base_url: str, active: str | None = None, phase: str | None = None
