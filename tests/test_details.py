@@ -265,7 +265,7 @@ def known_latvian(content, lv, en) -> tuple[set, set]:
     latvian, english = set(), set()
     translated = {  # names a vocabulary gives in both languages: shown in English
         term.labels["lv"]
-        for vocabulary in ("places", "themes", "projects")
+        for vocabulary in ("places", "themes", "projects", "organisations")
         for term in content.vocab.get(vocabulary).values()
         if term.labels.get("en") not in (None, term.labels.get("lv"))
     }
@@ -311,9 +311,24 @@ LATVIAN_KEPT = {
     "partners: [Izdomātā biedrība]\n---\n",
     "data/places.yml": (REPO / "data/places.yml").read_text(encoding="utf-8")
     + "nowhere: {lv: Nekurciems, country: LV, lat: 56.5, lon: 24.5}\n",
-    "data/themes.yml": (REPO / "data/themes.yml").read_text(encoding="utf-8")
-    + "ministry: {lv: Izdomātā ministrija, en: Made-up Ministry}\n",
+    "data/organisations.yml": "ministry: {lv: Izdomātā ministrija, en: Made-up Ministry}\n",
 }
+
+
+def test_organisations_are_optional_and_checked_like_the_other_vocabularies(tmp_path):
+    """A site without data/organisations.yml builds; a broken entry is a mistake at its line."""
+    from lrp.base.errors import Report
+    from lrp.contract.vocab import load_vocabularies
+
+    write_site(tmp_path, {"data/organisations.yml": "x: {lv: Izdomātā biedrība}\nBad Id: {lv: Y}\nz: {lv: A, fr: B}\n"})
+    settings = dataclasses.replace(SETTINGS, root=tmp_path)
+    report = Report()
+    vocab = load_vocabularies(settings, report)
+    assert vocab.organisations["x"].labels == {"lv": "Izdomātā biedrība"}
+    assert [(m.path, m.line) for m in report.mistakes] == [("data/organisations.yml", 2), ("data/organisations.yml", 3)]
+    (tmp_path / "data" / "organisations.yml").unlink()
+    report = Report()
+    assert load_vocabularies(settings, report).organisations == {} and report.mistakes == []
 
 
 def test_english_pages_mark_what_the_data_knows_to_be_latvian(tmp_path, real_site):
@@ -329,7 +344,9 @@ def test_english_pages_mark_what_the_data_knows_to_be_latvian(tmp_path, real_sit
     for listing in ("en/publications", "en/timeline"):  # its card and its timeline entry
         assert 'lang="lv">Saglabātais nosaukums</a>' in read(site, listing), listing
     assert english_pages_mark_latvian(site, tmp_path) >= 5
-    assert english_pages_mark_latvian(real_site, REPO) >= 2  # the publication's title, its author
+    assert english_pages_mark_latvian(real_site, REPO) >= 1  # the publication's title
+    book = read(real_site, "en/publications/sando-rudevics-saules-zakens").split('id="main-content"')[1]
+    assert "<li>Ministry of Culture</li>" in book and "Kultūras ministrija" not in book  # data/organisations.yml
     assert 'lang="lv"' not in read(site, "pasakumi/fiction-seminar-2021").split("<body")[1].replace(
         'hreflang="lv" lang="lv"', ""
     )

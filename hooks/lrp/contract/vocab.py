@@ -1,4 +1,5 @@
-"""Vocabularies in data/: places, themes and project phases.
+"""Vocabularies in data/: places, themes, project phases and organisations (optional: the names
+that text fields such as authors and partners hold, each in every language it has one).
 
 A mistake in a vocabulary is reported once, in its file: an entry with a wrong part keeps its
 other parts, and the ids of a file that cannot be read at all are taken on trust (with the id as
@@ -19,9 +20,10 @@ from ..base.settings import SLUG, Settings
 from ..base.text import plain_text
 from ..base.yamlmarks import load_mapping
 
-VOCABULARIES = ("places", "themes", "projects")
+VOCABULARIES = ("places", "themes", "projects", "organisations")
+OPTIONAL = {"organisations"}  # a site may have none: its file may be left out
 # The keys an entry may have besides a label per language.
-EXTRA = {"places": ("country", "lat", "lon"), "themes": (), "projects": ("date", "end", "funding")}
+EXTRA = {"places": ("country", "lat", "lon"), "themes": (), "projects": ("date", "end", "funding"), "organisations": ()}
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Vocabularies:
     places: dict = field(default_factory=dict)
     themes: dict = field(default_factory=dict)
     projects: dict = field(default_factory=dict)
+    organisations: dict = field(default_factory=dict)
     broken: set = field(default_factory=set)  # vocabularies whose file could not be read
 
     def get(self, name: str) -> dict:
@@ -66,6 +69,8 @@ def load_vocabularies(settings: Settings, report: Report) -> Vocabularies:
         path = settings.root / "data" / f"{name}.yml"
         rel = f"data/{name}.yml"
         if not path.is_file():
+            if name in OPTIONAL:
+                continue
             report.add(rel, 1, name, Message("file.missing"))
             vocab.broken.add(name)
             continue
