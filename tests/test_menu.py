@@ -41,9 +41,11 @@ def url_of(rel: str) -> str:
 
 
 @contextlib.contextmanager
-def new_page(browser, viewport, **options):
+def new_page(browser, viewport, init_script: str | None = None, **options):
     # Reduced motion: Material's skip link fades in; without transitions it is visible at once.
     context = browser.new_context(viewport=viewport, reduced_motion="reduce", **options)
+    if init_script:  # a checker put in each page as it opens (the policy does not govern it)
+        context.add_init_script(init_script)
     try:
         yield context.new_page()
     finally:
@@ -276,18 +278,26 @@ FOCUS_RINGS = """() => {
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", SITES)
-def test_every_page_at_320px_scrolls_no_sideways_and_its_focus_rings_are_3_to_1(request, served, browser, name):
+def test_every_page_at_320px_scrolls_no_sideways_its_rings_are_3_to_1_and_ibm_finds_nothing(
+    request, served, browser, name
+):
     """Each page of a site looked at once: its scroll width with the menu closed and open (its words
-    may be too long for the width), then, on one page of each shape (conftest.page_shapes: the rings
-    follow the page's elements and styles, not its words), the menu open, the focus ring of
-    everything that can take the focus."""
+    may be too long for the width); then, on one page of each shape (conftest.page_shapes: these
+    follow the page's elements and styles, not its words), IBM Equal Access's violations at phone
+    width (the header, the chart and the menu take their phone forms) and, the menu open, the focus
+    ring of everything that can take the focus."""
+    from test_validators import IBM_FAILURES, ace_missing, ibm_script, require
+
+    require(ace_missing())
     site = request.getfixturevalue(name)
-    base, wide, faint, checked = served(site), {}, {}, 0
+    base, wide, faint, ibm, checked = served(site), {}, {}, {}, 0
     shapes = {url_of(rel) for rel in page_shapes(site)}
-    with new_page(browser, PHONE, is_mobile=True, has_touch=True) as page:
+    with new_page(browser, PHONE, is_mobile=True, has_touch=True, init_script=ibm_script()) as page:
         for url in all_pages(site):
             page.goto(base + url)
             closed = page.evaluate("document.documentElement.scrollWidth")
+            if url in shapes and (failures := page.evaluate(IBM_FAILURES)):
+                ibm[url] = failures
             page.locator("summary.lrp-menu__button").click()
             opened = page.evaluate("document.documentElement.scrollWidth")
             if max(closed, opened) > 320:
@@ -301,6 +311,7 @@ def test_every_page_at_320px_scrolls_no_sideways_and_its_focus_rings_are_3_to_1(
     assert len(all_pages(site)) > 20 and shapes <= set(all_pages(site)) and checked > 10 * len(shapes)
     assert wide == {}, "sideways scrolling (scroll width with the menu closed, open)"
     assert faint == {}, "focus rings under 3:1"
+    assert ibm == {}, "IBM Equal Access at 320 px"
 
 
 @pytest.mark.parametrize("url", ["en/", "par-mums/", "en/events/fiction-seminar-2021/", "laika-josla/", "meklet/"])
