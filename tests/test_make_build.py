@@ -109,6 +109,22 @@ def on_post_page(output, **kwargs):
 """
 
 
+# Runs the command it is given as a terminal would: SIGINT at its default and not blocked.
+TERMINAL = (
+    "import os, signal, sys; signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
+    "signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"
+)
+
+
+def signals(pid: int) -> str:
+    """A process's blocked and ignored signals (/proc), for a failure's message."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return ""
+    return " ".join(line.replace("\t", " ") for line in lines if line.startswith(("SigBlk", "SigIgn")))
+
+
 def test_interrupted_build_leaves_the_site_as_it_was(repo):
     site = repo / "site"
     before = snapshot(site)
@@ -123,9 +139,15 @@ def test_interrupted_build_leaves_the_site_as_it_was(repo):
         ),
         encoding="utf-8",
     )
-    # Ctrl-C in a terminal: SIGINT to make, its shell and MkDocs, once MkDocs has begun writing.
+    # Ctrl-C in a terminal: SIGINT to make, its shell and MkDocs, once MkDocs has begun writing. A
+    # terminal's programs start with SIGINT neither ignored nor blocked, whatever the test's process
+    # inherited (under pytest-xdist, make and MkDocs were once found deaf to it): the launcher says so.
     build = subprocess.Popen(
-        make_build(), cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+        [sys.executable, "-c", TERMINAL, *make_build()],
+        cwd=repo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     output = b""
     for line in build.stdout:  # until the hook holds the build (or the build ends without it)
@@ -138,10 +160,11 @@ def test_interrupted_build_leaves_the_site_as_it_was(repo):
     try:
         output += build.communicate(timeout=120)[0]  # a guard against a hang, not a wait
     except subprocess.TimeoutExpired:
-        still = subprocess.run(["ps", "-o", "pid,stat,args", "-g", str(build.pid)], capture_output=True, text=True)
+        still = subprocess.run(["ps", "-o", "pid=,stat=,args=", "-g", str(build.pid)], capture_output=True, text=True)
+        report = [f"{line}  [{signals(int(line.split()[0]))}]" for line in still.stdout.splitlines()]
         os.killpg(build.pid, signal.SIGKILL)
         output += build.communicate()[0]
-        pytest.fail(f"the build did not end after Ctrl-C; still running:\n{still.stdout}\n{output.decode()}")
+        pytest.fail("the build did not end after Ctrl-C; still running:\n" + "\n".join(report) + "\n" + output.decode())
     assert build.returncode != 0 and b"Aborted!" in output, output.decode()  # MkDocs was stopped mid-build
     assert snapshot(site) == before
     assert leftovers(repo) == []
