@@ -186,9 +186,9 @@ class SiteBuild:
         site = Path(config.site_dir)
         Exports(self.view).write(site)  # feeds, calendar, sitemap, …: all but the editor's two files
         for export in self.plan.exports:
-            if export.kind in EDITOR:
+            if export.kind in EDITOR and (text := self._editor(export, config)) is not None:
                 (site / export.dest_uri).parent.mkdir(parents=True, exist_ok=True)
-                (site / export.dest_uri).write_text(self._editor(export, config), encoding="utf-8")
+                (site / export.dest_uri).write_text(text, encoding="utf-8")
         self.view.previews.write(site)  # link-preview pictures, drawn once per build
         self._thaw()  # the build's objects are the collector's again: nothing of it outlives the build
         if self.serve:  # the preview reloads at once; its search follows a moment later
@@ -199,9 +199,11 @@ class SiteBuild:
         except IndexingError as error:
             raise Abort(f"Pagefind could not index the site: {error}") from None
 
-    def _editor(self, export, config) -> str:
+    def _editor(self, export, config) -> str | None:
         """The browser editor's page and its configuration, made from the contract by
-        sveltia_engine (mkdocs.yml ``extra.editor``: the repository and branch it edits)."""
+        sveltia_engine (mkdocs.yml ``extra.editor``: the repository and branch it edits). None in
+        the preview while the interface texts it labels its form with cannot be read (their
+        mistakes are in the log; a build stops at them before it gets here)."""
         code = export.lang.code
         if export.kind == "admin":
             return self.view.env.get_template("lrp/admin.html").render(
@@ -233,6 +235,11 @@ class SiteBuild:
             )
         except ValueError as error:
             raise Abort(f"mkdocs.yml: extra.editor: {error}") from None
+        except sveltia_engine.NoWidget as error:
+            if not self.serve:
+                raise Abort(f"The browser editor's configuration: {error}") from None
+            log.error(f"The preview has no browser editor's configuration until data/ui/ is mended: {error}")
+            return None
         return sveltia_engine.config_yaml(settings)
 
     def error(self) -> None:

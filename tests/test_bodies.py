@@ -373,6 +373,7 @@ def test_many_problems_in_one_body_each_get_their_line(tmp_path):
     assert "onclick" not in html
 
 
+@pytest.mark.slow  # the workers start from PARALLEL_FROM bodies on
 def test_bodies_converted_by_forked_workers_are_those_one_process_converts():
     """Bodies handed to forked workers as they are read (bodies.Converting) come back the same as
     converted in one process, a mistake as a mistake; with another thread (the preview) nothing
