@@ -113,6 +113,30 @@ def test_stems(stemmer, word, stem):
     assert stemmer("stem", word) == stem
 
 
+@pytest.mark.parametrize(
+    ("query", "word", "relation"),
+    [
+        # a noun's cases are its kin, also where an ending could be read after a letter of the stem
+        ("skolotājs", "skolotajiem", "kin"),
+        ("sieviešu", "sievietem", "kin"),
+        ("Rīgas", "riga", "kin"),
+        ("datiem", "dati", "kin"),
+        # a -šana noun, a participle and an infinitive of one verb: the stem only, not kin
+        ("plānošana", "planosanai", "kin"),
+        ("plānošana", "planots", "stem"),
+        ("plānošana", "planot", "stem"),
+        ("veicināt", "veicinasana", "stem"),
+        ("plānots", "planotajiem", "kin"),
+        # words of another stem that begin alike: unrelated
+        ("plāns", "planots", None),
+        ("tiesa", "tiesibam", None),
+        ("tiesības", "tiesibsarga", None),
+    ],
+)
+def test_a_word_is_related_to_its_family_by_stem_and_kind_of_ending(stemmer, query, word, relation):
+    assert stemmer("related", query, word) == relation
+
+
 def test_queries_are_stemmed_word_by_word(stemmer):
     assert stemmer("stemQuery", "Romu sieviešu seminārs Lietuvā") == "romu sievie seminar lietuv"
     assert (
