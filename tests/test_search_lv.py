@@ -389,6 +389,28 @@ def test_exact_words_come_first(searcher):
     )
 
 
+@pytest.mark.parametrize("query", ["capacity", "women"])
+def test_few_results_bring_the_other_languages_pages_marked(browser, sites, query):
+    """An English word on the Latvian site that one or two Latvian pages have (in their English
+    title): the English pages that have it come too, after them, each at its Latvian page and
+    marked as found in English; no page twice."""
+    page = browser.new_page()
+    page.goto(sites["real"] + "meklet/?q=" + quote(query))
+    finished(page, query)
+    items = page.locator(".lrp-search__results > li")
+    own = items.locator(":scope:not([data-lrp-other])")
+    other = items.locator(":scope[data-lrp-other=en]")
+    assert 1 <= own.count() <= 2 and other.count() >= 1
+    links = items.locator(".lrp-search__title a").evaluate_all("ls => ls.map((a) => a.getAttribute('href'))")
+    assert len(links) == len(set(links)) and not [link for link in links if link.startswith("/en/")]
+    marked = [item.get_attribute("data-lrp-other") for item in items.all()]
+    assert marked == [None] * own.count() + ["en"] * other.count()  # the own pages first
+    for item in other.all():
+        assert item.locator(".lrp-search__other").inner_text() == "Atrasts angliski"
+    assert own.locator(".lrp-search__other").count() == 0
+    page.close()
+
+
 def test_english_is_searched_as_typed_with_pagefinds_stemming(browser, sites):
     page = browser.new_page()
     page.goto(sites["real"] + "en/search/?q=" + quote("mediators municipalities"))

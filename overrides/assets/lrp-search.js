@@ -23,10 +23,11 @@
   const bundle = new URL(form.dataset.bundle, window.location.href);
   const stemmer = (window.lrpStemmers || {})[document.documentElement.lang] || null;
   const PAGE = 10; // results fetched at a time: each one is a small download of its own
-  // The other languages are searched where this one finds fewer pages than this. Searching them
-  // costs a first search about 150 KB (their index and Pagefind's stemmer for them), which the
-  // first-search budget (benchmarks/run.py) allows only where nothing else is found.
-  const FEW = 1;
+  // The other languages are searched where this one finds fewer pages than this, unless every
+  // query word is this language's own (see own): searching them costs a first search about
+  // 100–190 KB at N = 2000 (a second Pagefind instance, their metadata and a chunk of their index),
+  // which the first-search budget of a rare word (150 KB, benchmarks/run.py) cannot also hold.
+  const FEW = 3;
   const FORMS = 8; // the words of a query word's family searched, at most
   const VARIANTS = 24; // the combinations of a query's words' forms searched, at most
   const WORD = /[\p{L}\p{N}]+/gu;
@@ -55,6 +56,7 @@
   const root = new URL("../", bundle);
   let wordList = null;
   const listed = new Set(); // words known to be in the index as they are (from its word list)
+  const known = new Set(); // query words whose family the index holds (see familyOf)
   // What Pagefind's English stemmer strips: an English query word is held where the index holds
   // a word that begins with it, or the word's stem followed by these endings.
   const ENGLISH_REST = /^(?:e|s|es|ies|ied|ed|ing|ings|ly|y|er|ers|or|ors|al|ally|ality|alities|ation|ations|ational|ate|ates|ated|iti|ity|ities|ive|ives|ion|ions|ism|ist|ists|ness|ment|ments|ous|ful|ance|ence|ant|ent|able|ible|ize|izes|ized|ise|ises|ised)+$/;
@@ -176,6 +178,7 @@
     }
     const kin = stemmed.some((form) => form.kin) ? stemmed.filter((form) => form.kin) : stemmed;
     if (!kin.length) return [{ word, edits: 0 }];
+    known.add(word);
     for (const form of kin) listed.add(form.word);
     return kin
       .map((form) => ({ ...form, edits: distance(word, form.word, 99) }))
@@ -233,47 +236,63 @@
     return { good, first, widest };
   }
 
-  /** Pages of the other languages for the query (each language's own Pagefind instance on the
-      same bundle), each shown at its translation in this page's language where there is one. */
-  async function otherLanguages(query, options, shown) {
+  /** Up to ``wanted`` pages of the other languages for the query (each language's own Pagefind
+      instance on the same bundle), each shown at its translation in this page's language where
+      there is one. One search per language (by the stems where lrp-stem.js knows the language:
+      they begin the forms as typed too), and only the fragments of the pages taken are fetched:
+      where the first lacks a query word, Pagefind matched a shorter beginning, and none is. */
+  async function otherLanguages(query, options, shown, wanted) {
     const found = [];
     for (const code of others) {
+      if (found.length >= wanted) break;
       const engine = await otherEngine(code);
       const theirs = (window.lrpStemmers || {})[code];
-      const words = theirs ? theirs.words(query) : (query.match(WORD) || []).map(fold);
-      const lists = [words];
-      if (theirs && theirs.stemQuery(query)) lists.push(theirs.stemQuery(query).split(" "));
-      for (const terms of lists) {
-        const search = await engine.search(terms.join(" "), options);
-        for (const result of search.results.slice(0, 20)) {
-          const data = await result.data();
-          const own = data.meta[`in_${document.documentElement.lang}`];
-          const target = own === undefined ? new URL(data.url, root).pathname : new URL(own, root).pathname;
-          if (data.meta.lang !== code || shown.has(target)) continue;
-          shown.add(target);
-          const text = fold(`${data.meta.title || ""} ${data.content || ""}`).match(WORD) || [];
-          if (!terms.every((term) => text.some((word) => word.startsWith(term)))) continue; // no junk
-          found.push({ result, other: code, data });
-        }
+      const terms = theirs ? theirs.words(query).map(theirs.stem) : (query.match(WORD) || []).map(fold);
+      const search = await engine.search(terms.join(" "), options);
+      for (const result of search.results) {
+        if (found.length >= wanted) break;
+        const data = await result.data();
+        const text = fold(`${data.meta.title || ""} ${data.content || ""}`).match(WORD) || [];
+        const matched = terms.every((term) => text.some((word) => word.startsWith(term)));
+        if (!matched && !found.length) break; // no junk
+        const own = data.meta[`in_${document.documentElement.lang}`];
+        const target = own === undefined ? new URL(data.url, root).pathname : new URL(own, root).pathname;
+        if (!matched || data.meta.lang !== code || shown.has(target)) continue;
+        shown.add(target);
+        found.push({ result, other: code, data });
       }
     }
-    return found.slice(0, PAGE);
+    return found;
   }
 
   const otherEngines = {};
   function otherEngine(code) {
     if (!otherEngines[code]) {
       otherEngines[code] = (async () => {
-        // A module of its own (another address), whose merged index is the other language's.
+        // A module of its own (another address) whose index is the other language's: Pagefind
+        // takes an instance's language (its index, and its stemmer) from <html lang> as it
+        // starts, so the page's is that language's for as long as init() reads it (not awaited:
+        // nothing is drawn meanwhile). A merged index would be searched with this language's
+        // stemmer (none for Latvian), and English words would not meet their stems.
         const engine = await import(`${bundle.href}?language=${code}`);
         await engine.options({ baseUrl: root.pathname });
-        // Pagefind skips merging an index at its own address: the same folder, written another way.
-        await engine.mergeIndex(new URL("./.", bundle).href.replace(/\/?$/, "/./"), { language: code });
+        const html = document.documentElement;
+        const lang = html.lang;
+        html.lang = code;
+        const started = engine.init();
+        html.lang = lang;
+        await started;
         return engine;
       })();
     }
     return otherEngines[code];
   }
+
+  /** Whether a query word is this language's own: a number (written alike in every language), or
+      a word whose family this language's index holds. For such words the other languages would
+      mostly bring the translations of the pages found already; for the others (a word of another
+      language, a name the stemmer leaves as it is) they are searched where few pages are found. */
+  const isOwn = (word) => !/\p{L}/u.test(word) || known.has(word) || listed.has(word);
 
   /** Results of the query: as typed and by its stems and kindred words, junk left out; a word
       the index lacks corrected to its nearest; the other languages' pages where few are found. */
@@ -301,10 +320,10 @@
       }
     }
     const results = good.map((result) => ({ result, other: null }));
-    if (good.length < FEW && others.length) {
+    if (others.length && (!good.length || (good.length < FEW && !typed.every(isOwn)))) {
       // Too few found: the other languages' pages too, each at its page in this language.
       const shown = new Set(await Promise.all(good.map(async (result) => new URL((await result.data()).url, root).pathname)));
-      results.push(...(await otherLanguages(query, options, shown)));
+      results.push(...(await otherLanguages(query, options, shown, PAGE - good.length)));
     }
     let partial = false;
     if (!results.length && first.search.results.length) {
