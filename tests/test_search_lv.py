@@ -113,6 +113,30 @@ def test_stems(stemmer, word, stem):
     assert stemmer("stem", word) == stem
 
 
+@pytest.mark.parametrize(
+    ("query", "word", "relation"),
+    [
+        # a noun's cases are its kin, also where an ending could be read after a letter of the stem
+        ("skolotājs", "skolotajiem", "kin"),
+        ("sieviešu", "sievietem", "kin"),
+        ("Rīgas", "riga", "kin"),
+        ("datiem", "dati", "kin"),
+        # a -šana noun, a participle and an infinitive of one verb: the stem only, not kin
+        ("plānošana", "planosanai", "kin"),
+        ("plānošana", "planots", "stem"),
+        ("plānošana", "planot", "stem"),
+        ("veicināt", "veicinasana", "stem"),
+        ("plānots", "planotajiem", "kin"),
+        # words of another stem that begin alike: unrelated
+        ("plāns", "planots", None),
+        ("tiesa", "tiesibam", None),
+        ("tiesības", "tiesibsarga", None),
+    ],
+)
+def test_a_word_is_related_to_its_family_by_stem_and_kind_of_ending(stemmer, query, word, relation):
+    assert stemmer("related", query, word) == relation
+
+
 def test_queries_are_stemmed_word_by_word(stemmer):
     assert stemmer("stemQuery", "Romu sieviešu seminārs Lietuvā") == "romu sievie seminar lietuv"
     assert (
@@ -363,6 +387,28 @@ def test_exact_words_come_first(searcher):
     assert {"/pasakumi/romu-jauniesu-atbalsta-pasakums-lietuva/", "/pasakumi/romu-sieviesu-seminars-lietuva/"} <= set(
         results[1:]
     )
+
+
+@pytest.mark.parametrize("query", ["capacity", "women"])
+def test_few_results_bring_the_other_languages_pages_marked(browser, sites, query):
+    """An English word on the Latvian site that one or two Latvian pages have (in their English
+    title): the English pages that have it come too, after them, each at its Latvian page and
+    marked as found in English; no page twice."""
+    page = browser.new_page()
+    page.goto(sites["real"] + "meklet/?q=" + quote(query))
+    finished(page, query)
+    items = page.locator(".lrp-search__results > li")
+    own = items.locator(":scope:not([data-lrp-other])")
+    other = items.locator(":scope[data-lrp-other=en]")
+    assert 1 <= own.count() <= 2 and other.count() >= 1
+    links = items.locator(".lrp-search__title a").evaluate_all("ls => ls.map((a) => a.getAttribute('href'))")
+    assert len(links) == len(set(links)) and not [link for link in links if link.startswith("/en/")]
+    marked = [item.get_attribute("data-lrp-other") for item in items.all()]
+    assert marked == [None] * own.count() + ["en"] * other.count()  # the own pages first
+    for item in other.all():
+        assert item.locator(".lrp-search__other").inner_text() == "Atrasts angliski"
+    assert own.locator(".lrp-search__other").count() == 0
+    page.close()
 
 
 def test_english_is_searched_as_typed_with_pagefinds_stemming(browser, sites):

@@ -4,11 +4,12 @@
 // shared and gone back to. The form works without script too: it reloads this page with ?q=…,
 // which the script then answers; without script the page says that search needs it.
 //
-// Where lrp-stem.js has a stemmer for the page's language (Latvian), each query is searched
-// twice: as typed, and with each word reduced to its stem, which Pagefind matches as the start
-// of every form of the word. Pages that match the words as typed come first, in Pagefind's
-// order, then those that only the stems find. Other languages (English) are searched as typed,
-// with Pagefind's own stemming.
+// Where lrp-stem.js has a stemmer for the page's language (Latvian), each query word is searched
+// as the words of its family that the index holds (its stem and the kind of its ending: a noun's
+// cases, not its verb's participles), found in the index's word list: the forms closest to the
+// word as typed first, and their pages in that order (the typed word's own pages first where
+// the index holds it), each page once. Other languages (English) are searched as typed, with
+// Pagefind's own stemming.
 (() => {
   "use strict";
   const form = document.querySelector("[data-lrp-search]");
@@ -22,10 +23,13 @@
   const bundle = new URL(form.dataset.bundle, window.location.href);
   const stemmer = (window.lrpStemmers || {})[document.documentElement.lang] || null;
   const PAGE = 10; // results fetched at a time: each one is a small download of its own
-  // The other languages are searched where this one finds fewer pages than this. Searching them
-  // costs a first search about 150 KB (their index and Pagefind's stemmer for them), which the
-  // first-search budget (benchmarks/run.py) allows only where nothing else is found.
-  const FEW = 1;
+  // The other languages are searched where this one finds fewer pages than this, unless every
+  // query word is this language's own (see own): searching them costs a first search about
+  // 100–190 KB at N = 2000 (a second Pagefind instance, their metadata and a chunk of their index),
+  // which the first-search budget of a rare word (150 KB, benchmarks/run.py) cannot also hold.
+  const FEW = 3;
+  const FORMS = 8; // the words of a query word's family searched, at most
+  const VARIANTS = 24; // the combinations of a query's words' forms searched, at most
   const WORD = /[\p{L}\p{N}]+/gu;
   let pagefind = null;
   let pending = [];
@@ -51,6 +55,8 @@
   const others = (form.dataset.others || "").split(" ").filter(Boolean);
   const root = new URL("../", bundle);
   let wordList = null;
+  const listed = new Set(); // words known to be in the index as they are (from its word list)
+  const known = new Set(); // query words whose family the index holds (see familyOf)
   // What Pagefind's English stemmer strips: an English query word is held where the index holds
   // a word that begins with it, or the word's stem followed by these endings.
   const ENGLISH_REST = /^(?:e|s|es|ies|ied|ed|ing|ings|ly|y|er|ers|or|ors|al|ally|ality|alities|ation|ations|ational|ate|ates|ated|iti|ity|ities|ive|ives|ion|ions|ism|ist|ists|ness|ment|ments|ous|ful|ance|ence|ant|ent|able|ible|ize|izes|ized|ise|ises|ised)+$/;
@@ -143,6 +149,7 @@
     const search = await engine.search(terms.join(" "), options);
     const missing = [];
     let text = [];
+    if (terms.every((term) => listed.has(term))) return { search, missing };
     if (search.results.length) {
       const first = await search.results[0].data();
       text = fold(`${first.meta.title || ""} ${first.content || ""}`).match(WORD) || [];
@@ -153,26 +160,46 @@
     return { search, missing };
   }
 
-  /** The variants of a query to search, best first: as typed, by stems, and with each word's
-      kindred words; a stem shorter than MIN_PREFIX letters as its whole words only. */
-  async function variants(typed, phrase) {
-    const list = [typed];
-    if (!stemmer || phrase) return list;
-    const stems = typed.map((word) => stemmer.stem(word));
-    const short = stems.map((value, i) => value !== typed[i] && value.length < stemmer.MIN_PREFIX);
-    if (short.some(Boolean)) {
-      const index = await indexWords();
-      const forms = stems.map((value, i) =>
-        short[i] ? index.filter(([word]) => word !== typed[i] && stemmer.isForm(value, word)).map(([word]) => word).slice(0, 6) : [value],
-      );
-      forms.forEach((options, i) => {
-        for (const form of options) if (short[i]) list.push(stems.map((value, j) => (j === i ? form : short[j] ? typed[j] : value)));
-      });
-      if (!short.every((value, i) => value || stems[i] === typed[i])) list.push(stems.map((value, i) => (short[i] ? typed[i] : value)));
-    } else if (stems.some((value, i) => value !== typed[i])) {
-      list.push(stems);
+  /** The index's words of the family of a typed word (lrp-stem.js: related), closest to it
+      first: [{word, edits}], the typed word itself first only where the index holds exactly it.
+      A word of the same stem and kind of ending is of the family; where the index has none,
+      the words of the same stem of another kind are (a verb finds its -šana noun). A word the
+      stemmer leaves as it is, or whose stem the index lacks, is searched as typed. */
+  async function familyOf(word) {
+    const splits = stemmer.analyses(word);
+    if (!splits.length || splits[0].stem === word) return [{ word, edits: 0 }];
+    const list = await indexWords();
+    const start = splits.map((split) => split.stem).reduce((a, b) => (b.length < a.length ? b : a));
+    const stemmed = [];
+    for (let i = lowerBound(list, start); i < list.length && list[i][0].startsWith(start); i++) {
+      const [candidate, pages] = list[i];
+      const relation = stemmer.related(word, candidate);
+      if (relation) stemmed.push({ word: candidate, pages, kin: relation === "kin" });
     }
-    return list;
+    const kin = stemmed.some((form) => form.kin) ? stemmed.filter((form) => form.kin) : stemmed;
+    if (!kin.length) return [{ word, edits: 0 }];
+    known.add(word);
+    for (const form of kin) listed.add(form.word);
+    return kin
+      .map((form) => ({ ...form, edits: distance(word, form.word, 99) }))
+      .sort((a, b) => a.edits - b.edits || b.pages - a.pages)
+      .slice(0, FORMS);
+  }
+
+  /** The variants of a query to search, best first: as typed, and where a stemmer knows the
+      language, each word replaced by the words of its family in the index, the combinations
+      whose words are closest to the typed ones first (at most VARIANTS of them). */
+  async function variants(typed, phrase) {
+    if (!stemmer || phrase) return [typed];
+    const families = await Promise.all(typed.map(familyOf));
+    let combinations = [{ terms: [], edits: 0 }];
+    for (const forms of families) {
+      combinations = combinations.flatMap(({ terms, edits }) => forms.map((form) => ({ terms: [...terms, form.word], edits: edits + form.edits })));
+    }
+    return combinations
+      .sort((a, b) => a.edits - b.edits) // stable: among equals, the first word's closest form first
+      .slice(0, VARIANTS)
+      .map(({ terms }) => terms);
   }
 
   /** Variants with each word replaced, in turn, by its kindred words (data/search/). */
@@ -209,47 +236,63 @@
     return { good, first, widest };
   }
 
-  /** Pages of the other languages for the query (each language's own Pagefind instance on the
-      same bundle), each shown at its translation in this page's language where there is one. */
-  async function otherLanguages(query, options, shown) {
+  /** Up to ``wanted`` pages of the other languages for the query (each language's own Pagefind
+      instance on the same bundle), each shown at its translation in this page's language where
+      there is one. One search per language (by the stems where lrp-stem.js knows the language:
+      they begin the forms as typed too), and only the fragments of the pages taken are fetched:
+      where the first lacks a query word, Pagefind matched a shorter beginning, and none is. */
+  async function otherLanguages(query, options, shown, wanted) {
     const found = [];
     for (const code of others) {
+      if (found.length >= wanted) break;
       const engine = await otherEngine(code);
       const theirs = (window.lrpStemmers || {})[code];
-      const words = theirs ? theirs.words(query) : (query.match(WORD) || []).map(fold);
-      const lists = [words];
-      if (theirs && theirs.stemQuery(query)) lists.push(theirs.stemQuery(query).split(" "));
-      for (const terms of lists) {
-        const search = await engine.search(terms.join(" "), options);
-        for (const result of search.results.slice(0, 20)) {
-          const data = await result.data();
-          const own = data.meta[`in_${document.documentElement.lang}`];
-          const target = own === undefined ? new URL(data.url, root).pathname : new URL(own, root).pathname;
-          if (data.meta.lang !== code || shown.has(target)) continue;
-          shown.add(target);
-          const text = fold(`${data.meta.title || ""} ${data.content || ""}`).match(WORD) || [];
-          if (!terms.every((term) => text.some((word) => word.startsWith(term)))) continue; // no junk
-          found.push({ result, other: code, data });
-        }
+      const terms = theirs ? theirs.words(query).map(theirs.stem) : (query.match(WORD) || []).map(fold);
+      const search = await engine.search(terms.join(" "), options);
+      for (const result of search.results) {
+        if (found.length >= wanted) break;
+        const data = await result.data();
+        const text = fold(`${data.meta.title || ""} ${data.content || ""}`).match(WORD) || [];
+        const matched = terms.every((term) => text.some((word) => word.startsWith(term)));
+        if (!matched && !found.length) break; // no junk
+        const own = data.meta[`in_${document.documentElement.lang}`];
+        const target = own === undefined ? new URL(data.url, root).pathname : new URL(own, root).pathname;
+        if (!matched || data.meta.lang !== code || shown.has(target)) continue;
+        shown.add(target);
+        found.push({ result, other: code, data });
       }
     }
-    return found.slice(0, PAGE);
+    return found;
   }
 
   const otherEngines = {};
   function otherEngine(code) {
     if (!otherEngines[code]) {
       otherEngines[code] = (async () => {
-        // A module of its own (another address), whose merged index is the other language's.
+        // A module of its own (another address) whose index is the other language's: Pagefind
+        // takes an instance's language (its index, and its stemmer) from <html lang> as it
+        // starts, so the page's is that language's for as long as init() reads it (not awaited:
+        // nothing is drawn meanwhile). A merged index would be searched with this language's
+        // stemmer (none for Latvian), and English words would not meet their stems.
         const engine = await import(`${bundle.href}?language=${code}`);
         await engine.options({ baseUrl: root.pathname });
-        // Pagefind skips merging an index at its own address: the same folder, written another way.
-        await engine.mergeIndex(new URL("./.", bundle).href.replace(/\/?$/, "/./"), { language: code });
+        const html = document.documentElement;
+        const lang = html.lang;
+        html.lang = code;
+        const started = engine.init();
+        html.lang = lang;
+        await started;
         return engine;
       })();
     }
     return otherEngines[code];
   }
+
+  /** Whether a query word is this language's own: a number (written alike in every language), or
+      a word whose family this language's index holds. For such words the other languages would
+      mostly bring the translations of the pages found already; for the others (a word of another
+      language, a name the stemmer leaves as it is) they are searched where few pages are found. */
+  const isOwn = (word) => !/\p{L}/u.test(word) || known.has(word) || listed.has(word);
 
   /** Results of the query: as typed and by its stems and kindred words, junk left out; a word
       the index lacks corrected to its nearest; the other languages' pages where few are found. */
@@ -265,9 +308,11 @@
       const corrections = await Promise.all(typed.map((word) => (first.missing.includes(word) ? nearest(word) : null)));
       if (corrections.some(Boolean)) {
         const corrected = typed.map((word, i) => (corrections[i] ? corrections[i].word : word));
-        const again = await searchAll(engine, [...(await variants(corrected, phrase)), ...kindredVariants(corrected)], options);
-        if (again.good.length) {
-          ({ good, widest } = again);
+        const again = [...(await variants(corrected, phrase)), ...kindredVariants(corrected)];
+        const found = await searchAll(engine, again, options);
+        if (found.good.length) {
+          ({ good, widest } = found);
+          lists = again;
           typed = corrected;
           const written = corrections.filter(Boolean).map((correction) => correction.written);
           note = form.dataset.corrected.replace("{word}", written.join(" "));
@@ -275,10 +320,10 @@
       }
     }
     const results = good.map((result) => ({ result, other: null }));
-    if (good.length < FEW && others.length) {
+    if (others.length && (!good.length || (good.length < FEW && !typed.every(isOwn)))) {
       // Too few found: the other languages' pages too, each at its page in this language.
       const shown = new Set(await Promise.all(good.map(async (result) => new URL((await result.data()).url, root).pathname)));
-      results.push(...(await otherLanguages(query, options, shown)));
+      results.push(...(await otherLanguages(query, options, shown, PAGE - good.length)));
     }
     let partial = false;
     if (!results.length && first.search.results.length) {
@@ -288,14 +333,13 @@
       partial = true;
       note = form.dataset.partial.replace("{word}", first.missing.join(" "));
     }
-    const stems = stemmer ? typed.map((word) => stemmer.stem(word)) : [];
     return {
       results,
       counts: widest ? widest.totalFilters.type || {} : {},
       all: widest ? widest.unfilteredResultCount : results.length,
       partial,
       note,
-      terms: [...typed, ...stems].filter(Boolean),
+      terms: [...new Set([...typed, ...lists.flat()])].filter(Boolean),
     };
   }
 

@@ -2,19 +2,22 @@
 //
 // Pagefind has no Latvian stemmer, but it matches every query word as the beginning of a word
 // of the index, and it folds diacritics on both sides ("Viļakā" is searched as "vilaka"). So a
-// query word reduced to the part that all its forms share finds them all: "seminārā", "semināri"
-// and "seminārs" all become "seminar". The Latvian stemmer below works on folded words, as the
-// index is folded:
+// query word reduced to the part that all its forms share meets them all: "seminārā", "semināri"
+// and "seminārs" all become "seminar", and the search looks for the words of the index with
+// that stem. The Latvian stemmer below works on folded words, as the index is folded:
 //
 // - it strips the longest inflectional ending of a noun, adjective, participle or verb
-//   (seminār|s, pašvaldīb|ās, plānot|ajiem, popularizē|šana), if at least MIN_STEM letters stay,
+//   (seminār|s, pašvaldīb|ās, plānot|ajiem, popularizē|šana, plāno|t), if at least MIN_STEM letters stay,
 //   with a vowel among them, so that a short word does not become the beginning of everything
 //   ("romu", "dati" and "Rīga" stay as they are);
 // - it undoes the consonant alternations of a stem's last consonant, so that both forms meet.
 //   Folded, n/ņ, l/ļ, c/č, s/š and z/ž are the same letter already; a labial's inserted j
 //   (sanāksm|ju, p/pj, b/bj, m/mj, v/vj) is dropped; t/š, d/ž, k/c and g/dz differ in their last
 //   consonant, which is left out (sieviet|e and sievieš|u both become "sievie", jauniet|is and
-//   jaunieš|iem "jaunie"), but only where MIN_CUT letters stay (palīg|s stays "palig").
+//   jaunieš|iem "jaunie"), but only where MIN_CUT letters stay (palīg|s stays "palig");
+// - it tells the kind of the ending it stripped (a case ending, a -šana noun's, a verb's), so that
+//   the search (lrp-search.js) looks for the words of the index with the query word's stem and
+//   kind only (related): the stem is not searched as the beginning of every word.
 //
 // Names and places decline like other nouns (Ventspil|s, Ventspil|ī; Viļak|a, Viļak|ā), so
 // they are found in every form. Words with digits or other scripts are left as typed.
@@ -24,19 +27,26 @@
 
   const MIN_STEM = 4;
   const MIN_CUT = 5;
-  // Folded endings: ā, ē, ī, ū are a, e, i, u and š is s here. Longest first.
-  const ENDINGS = [
-    // definite adjectives and participles (-ajiem, -ajām, -ajos, …), reflexive verbs
-    "ajiem", "amies", "aties", "ajam", "ajai", "ajos", "ajas", "ties",
-    // nouns made of verbs with -šana (popularizēšana, stiprināšanai)
-    "sanas", "sanai", "sanam", "sana", "sanu",
-    // case endings of the six declensions and of adjectives
-    "iem", "aja", "ais", "ies",
-    "ai", "ei", "am", "em", "im", "um", "us", "as", "es", "os", "ij", "is", "ie",
-    "u", "a", "i", "e", "o", "s",
-    // the infinitive (attīstīt, plānot)
-    "t",
-  ].sort((a, b) => b.length - a.length);
+  // Folded endings (ā, ē, ī, ū are a, e, i, u and š is s here), by the kind of word they end:
+  // a word's family is the words of its stem and its kind (see related).
+  const KINDS = {
+    // the infinitive (attīstīt, plānot) and reflexive verbs (mācīties)
+    verb: ["amies", "aties", "ties", "t"],
+    // nouns made of verbs with -šana (popularizēšana, stiprināšanai, plānošanu)
+    action: ["sanas", "sanai", "sanam", "sana", "sanu"],
+    // case endings of nouns, adjectives and participles (which decline as adjectives), definite
+    // ones too (-ajiem, -ajām, -ajos, …)
+    nominal: [
+      "ajiem", "ajam", "ajai", "ajos", "ajas",
+      "iem", "aja", "ais", "ies",
+      "ai", "ei", "am", "em", "im", "um", "us", "as", "es", "os", "ij", "is", "ie",
+      "u", "a", "i", "e", "o", "s",
+    ],
+  };
+  // Longest first: the longest ending that leaves a stem is stripped.
+  const ENDINGS = Object.entries(KINDS)
+    .flatMap(([kind, endings]) => endings.map((ending) => [ending, kind]))
+    .sort((a, b) => b[0].length - a[0].length);
   const VOWEL = /[aeiou]/;
   const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu; // what Pagefind drops from a query
 
@@ -59,18 +69,42 @@
     return cut && stem.length - cut >= MIN_CUT ? stem.slice(0, -cut) : stem;
   }
 
-  /** The stem of one word, folded; the folded word itself where it has no ending to strip. */
-  function stem(word) {
+  /** The ways ``word`` splits into a stem and an ending (see stem) as {stem, kind}: the kind of
+      the ending is ``verb``, ``action`` (a -šana noun) or ``nominal``, which is also the kind of
+      a word with no ending to strip (kept whole). The longest ending's split comes first (the
+      word's stem); the others too, as an ending may also be a shorter one after a letter of
+      the stem (skolotāj|iem, not skolot|ājiem). Words with digits or other scripts: none. */
+  function analyses(word) {
     const folded = fold(word);
-    if (!/^[a-z]+$/.test(folded)) return folded;
-    for (const ending of ENDINGS) {
+    if (!/^[a-z]+$/.test(folded)) return [];
+    const found = [];
+    for (const [ending, kind] of ENDINGS) {
       if (folded.length - ending.length >= MIN_STEM && folded.endsWith(ending)) {
         const rest = folded.slice(0, -ending.length);
         // An infinitive's stem keeps its last consonant (apspries|t, apspriest|as: "apspries").
-        if (VOWEL.test(rest)) return ending === "t" ? rest : alternate(rest);
+        if (VOWEL.test(rest)) found.push({ stem: ending === "t" ? rest : alternate(rest), kind });
       }
     }
-    return folded;
+    return found.length ? found : [{ stem: folded, kind: "nominal" }];
+  }
+
+  /** The stem of one word, folded; the folded word itself where it has no ending to strip. */
+  function stem(word) {
+    const [first] = analyses(word);
+    return first ? first.stem : fold(word);
+  }
+
+  /** How ``word`` (folded, of the index) is related to ``query``: "kin" where one of their splits
+      has the same stem and the same kind of ending (the query word's family), "stem" where
+      only the stem is the same, else null. So a -šana noun's kin are not the participles and
+      the infinitive of its verb (plānošana: not plānots, plānot), and no word of another stem
+      that begins alike is related (tiesa: not tiesības). */
+  function related(query, word) {
+    const mine = analyses(query);
+    const theirs = analyses(word);
+    const same = (a, b) => a.stem === b.stem;
+    if (mine.some((a) => theirs.some((b) => same(a, b) && a.kind === b.kind))) return "kin";
+    return mine.some((a) => theirs.some((b) => same(a, b))) ? "stem" : null;
   }
 
   /** The query to search besides the one typed: each word stemmed, or null where nothing changed
@@ -82,13 +116,7 @@
     return stems.some((value, index) => value !== typed[index]) ? stems.join(" ") : null;
   }
 
-  /** Whether ``word`` (folded) is ``stem`` with one of the endings (or none): a whole word of
-      the stem's family, for stems too short to be searched as the beginning of words. */
-  function isForm(stem, word) {
-    return word.startsWith(stem) && (word === stem || ENDINGS.includes(word.slice(stem.length)));
-  }
-
-  const latvian = { fold, words, stem, stemQuery, isForm, MIN_PREFIX: 5 };
+  const latvian = { fold, words, stem, analyses, related, stemQuery };
   if (typeof module === "object" && module.exports) {
     module.exports = latvian;
   } else {
