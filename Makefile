@@ -55,7 +55,7 @@ new: $(BIN)/.installed
 test: $(BIN)/.installed tests/tools/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -n auto --dist worksteal
+	$(BIN)/pytest -n auto --dist worksteal --durations=15
 
 # The loop while working: the core and build tests on every core, without the browser tests and the
 # slow ones (pytest markers `browser` and `slow`, pyproject.toml); `make test` runs them all.
