@@ -343,6 +343,9 @@ def test_english_pages_mark_what_the_data_knows_to_be_latvian(tmp_path, real_sit
     assert "Izdomātā ministrija" not in page.split('id="main-content"')[1]
     for listing in ("en/publications", "en/timeline"):  # its card and its timeline entry
         assert 'lang="lv">Saglabātais nosaukums</a>' in read(site, listing), listing
+    timeline = read(site, "en/timeline")  # the chart's row and its list
+    assert '<span class="lrp-chart__label"><span lang="lv">Saglabātais nosaukums</span>' in timeline
+    assert re.search(r'<li><a href="[^"]+" lang="lv">Saglabātais nosaukums</a> — ', timeline)
     assert english_pages_mark_latvian(site, tmp_path) >= 5
     assert english_pages_mark_latvian(real_site, REPO) >= 1  # the publication's title
     book = read(real_site, "en/publications/sando-rudevics-saules-zakens").split('id="main-content"')[1]
