@@ -368,13 +368,26 @@ def write_words(bundle: Path, code: str, words: list[tuple[str, bytes]]) -> Path
         _, _, pos = _head(raw, 0)  # the entry: [word, pages, variants]
         pos = _skip(raw, pos)  # past the word
         _, pages, _ = _head(raw, pos)
-        variants = _decode_at(raw, _skip(raw, pos))[0]
-        forms = sorted(((len(form_pages), form) for form, form_pages in variants), reverse=True)
+        forms = sorted(_variants(raw, _skip(raw, pos)), reverse=True)
         pages += sum(count for count, _ in forms)  # a page may write both forms: counted twice
         listed.append([word, pages, forms[0][1]] if forms and forms[0][0] >= pages / 2 else [word, pages])
     path = bundle / f"lrp-words.{code}.json"
     path.write_text(json.dumps(listed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return path
+
+
+def _variants(raw: bytes, pos: int) -> list[tuple[int, str]]:
+    """A word's variants (an array of [form, pages]) as (how many pages, form): their pages are
+    counted by their arrays' heads and skipped, not read."""
+    _, count, pos = _head(raw, pos)
+    found = []
+    for _ in range(count):
+        _, _, pos = _head(raw, pos)  # [form, pages]
+        _, size, pos = _head(raw, pos)
+        form, pos = raw[pos : pos + size].decode(), pos + size
+        found.append((_head(raw, pos)[1], form))
+        pos = _skip(raw, pos)
+    return found
 
 
 def finish_cut(bundle: Path, entry: dict, cuts: dict) -> None:
