@@ -333,7 +333,13 @@ def cut_language(bundle: Path, code: str, entry: dict) -> dict | None:
         meta, meta_path, words, chunk_paths = _plan(bundle, entry["languages"][code]["hash"])
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return None
-    write_words(bundle, code, words)
+    try:
+        write_words(bundle, code, words)
+    except (ValueError, IndexError, UnicodeDecodeError):
+        log.warning(
+            f"the search's word list of '{code}' was not written: its index entries are not as "
+            f"Pagefind {WRITTEN_FOR} writes them"
+        )
     chunks, names = [], set()
     for group in _groups(words):
         data = _cbor_head(4, 1) + _cbor_head(4, len(group)) + b"".join(raw for _, raw in group)

@@ -28,7 +28,7 @@
   // 100–190 KB at N = 2000 (a second Pagefind instance, their metadata and a chunk of their index),
   // which the first-search budget of a rare word (150 KB, benchmarks/run.py) cannot also hold.
   const FEW = 3;
-  const FORMS = 8; // the words of a query word's family searched, at most
+  const FORMS = 20; // the words of a query word's family searched, at most
   const VARIANTS = 24; // the combinations of a query's words' forms searched, at most
   const WORD = /[\p{L}\p{N}]+/gu;
   let pagefind = null;
@@ -62,7 +62,8 @@
   const ENGLISH_REST = /^(?:e|s|es|ies|ied|ed|ing|ings|ly|y|er|ers|or|ors|al|ally|ality|alities|ation|ations|ational|ate|ates|ated|iti|ity|ities|ive|ives|ion|ions|ism|ist|ists|ness|ment|ments|ous|ful|ance|ence|ant|ent|able|ible|ize|izes|ized|ise|ises|ised)+$/;
 
   /** The index's words of this page's language, [[word, pages, written form?], …], in order:
-      fetched once, the first time a query word may have no match. */
+      fetched once, the first time a query word's family is looked for (most Latvian words) or a
+      word may have no match. */
   function indexWords() {
     if (!wordList) {
       wordList = fetch(form.dataset.words)
@@ -87,6 +88,7 @@
       back to a shorter beginning). */
   async function held(term) {
     const list = await indexWords();
+    if (!list.length) return true; // no word list (not written, not fetched): nothing is judged junk
     const next = list[lowerBound(list, term)];
     if (next && next[0].startsWith(term)) return true;
     if (stemmer || !/^[a-z]+$/.test(term)) return false;
@@ -202,15 +204,17 @@
       .map(({ terms }) => terms);
   }
 
-  /** Variants with each word replaced, in turn, by its kindred words (data/search/). */
-  function kindredVariants(typed) {
+  /** Variants with each word replaced, in turn, by its kindred words (data/search/), each then
+      searched as the typed query is (variants: every word as the words of its family). */
+  async function kindredVariants(typed, phrase) {
     const list = [];
-    typed.forEach((word, i) => {
+    if (phrase) return list;
+    for (const [i, word] of typed.entries()) {
       for (const [key, values] of Object.entries(kindred)) {
         if (family(key) !== family(word)) continue;
-        for (const value of values) list.push(typed.map((other, j) => (j === i ? family(fold(value)) : family(other))));
+        for (const value of values) list.push(...(await variants(typed.map((other, j) => (j === i ? fold(value) : other)), phrase)));
       }
-    });
+    }
     return list;
   }
 
@@ -302,13 +306,13 @@
     const phrase = /^\s*".+"\s*$/.test(query);
     let typed = split(query);
     let note = "";
-    let lists = [...(await variants(typed, phrase)), ...kindredVariants(typed)];
+    let lists = [...(await variants(typed, phrase)), ...(await kindredVariants(typed, phrase))];
     let { good, first, widest } = await searchAll(engine, lists, options);
     if (!good.length && first.missing.length) {
       const corrections = await Promise.all(typed.map((word) => (first.missing.includes(word) ? nearest(word) : null)));
       if (corrections.some(Boolean)) {
         const corrected = typed.map((word, i) => (corrections[i] ? corrections[i].word : word));
-        const again = [...(await variants(corrected, phrase)), ...kindredVariants(corrected)];
+        const again = [...(await variants(corrected, phrase)), ...(await kindredVariants(corrected, phrase))];
         const found = await searchAll(engine, again, options);
         if (found.good.length) {
           ({ good, widest } = found);
@@ -403,16 +407,24 @@
       item.append(paragraph("lrp-search__other", form.dataset.otherFound));
     }
     const about = [data.meta.type, data.meta.date].filter(Boolean).join(" · ");
-    if (about) item.append(paragraph("lrp-search__type", about));
+    const texts = [];
+    if (about) texts.push(paragraph("lrp-search__type", about));
     const summary = paragraph("lrp-search__summary", marked(data.meta.summary || ""));
-    item.append(summary);
+    texts.push(summary);
     // Where the summary does not hold the words, the passage of the page that does.
     if (!summary.querySelector("mark") && data.excerpt) {
       const passage = excerpt(data.excerpt);
       passage.prepend("… ");
       passage.append(" …");
-      item.append(paragraph("lrp-search__excerpt", passage));
+      texts.push(paragraph("lrp-search__excerpt", passage));
     }
+    if (other) {
+      // Found through the other language: its page's own texts are in that language (a voice
+      // reads them so), and so is its title where the page has no translation here.
+      for (const text of texts) text.lang = other;
+      if (own === undefined) link.lang = other;
+    }
+    item.append(...texts);
     return item;
   }
 
