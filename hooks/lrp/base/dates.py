@@ -138,8 +138,9 @@ def span_parts(start: PartialDate, end: PartialDate | None, locale: str) -> tupl
 
 def search_words(start: PartialDate, end: PartialDate | None, locale: str) -> str:
     """A date (and a span's end) as visitors type it, for the search index only (never shown):
-    ``2021-08-11 11.08.2021 11.8.2021 11. augusts augusts 2021 2021. gada augusts`` (the
-    language's day and month, as a day with its month and as a month with its year)."""
+    ``2021-08-11 11.08.2021 11.8.2021 11. augusts 11 augusts 2021-08 08.2021 augusts 2021
+    2021. g. augusts 2021`` (the language's day and month as its calendar writes them and as
+    typed without the day's point, and the month with its year)."""
     words = []
     for date in dict.fromkeys(filter(None, (start, end))):
         first = date.first
