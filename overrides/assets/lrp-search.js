@@ -24,7 +24,7 @@
   const stemmer = (window.lrpStemmers || {})[document.documentElement.lang] || null;
   const PAGE = 10; // results fetched at a time: each one is a small download of its own
   // The other languages are searched where this one finds fewer pages than this, unless every
-  // query word is this language's own (see own): searching them costs a first search about
+  // query word is this language's own (isOwn): searching them costs a first search about
   // 100–190 KB at N = 2000 (a second Pagefind instance, their metadata and a chunk of their index),
   // which the first-search budget of a rare word (150 KB, benchmarks/run.py) cannot also hold.
   const FEW = 3;
@@ -296,7 +296,17 @@
       a word whose family this language's index holds. For such words the other languages would
       mostly bring the translations of the pages found already; for the others (a word of another
       language, a name the stemmer leaves as it is) they are searched where few pages are found. */
-  const isOwn = (word) => !/\p{L}/u.test(word) || known.has(word) || listed.has(word);
+  /** Whether a query word is this language's own: a number, a word whose family this language's
+      index holds, or, in a language with no stemmer here, a word its index holds (held). */
+  async function isOwn(word) {
+    if (!/\p{L}/u.test(word) || known.has(word) || listed.has(word)) return true;
+    return !stemmer && (await held(word));
+  }
+
+  async function allOwn(words) {
+    for (const word of words) if (!(await isOwn(word))) return false;
+    return true;
+  }
 
   /** Results of the query: as typed and by its stems and kindred words, junk left out; a word
       the index lacks corrected to its nearest; the other languages' pages where few are found. */
@@ -324,7 +334,7 @@
       }
     }
     const results = good.map((result) => ({ result, other: null }));
-    if (others.length && (!good.length || (good.length < FEW && !typed.every(isOwn)))) {
+    if (others.length && (!good.length || (good.length < FEW && !(await allOwn(typed))))) {
       // Too few found: the other languages' pages too, each at its page in this language.
       const shown = new Set(await Promise.all(good.map(async (result) => new URL((await result.data()).url, root).pathname)));
       results.push(...(await otherLanguages(query, options, shown, PAGE - good.length)));
