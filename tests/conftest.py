@@ -101,8 +101,9 @@ def read(site: Path, url: str) -> str:
 
 
 class _Shape(HTMLParser):
-    """What a page is made of, in its language: each element, element with a class, role, type or
-    ARIA attribute it holds (``en:a.md-nav__link``, ``lv:button[aria-expanded]``)."""
+    """What a page is made of, in its language: each element, element with a class, role, type,
+    language or ARIA attribute it holds (``en:a.md-nav__link``, ``lv:button[aria-expanded]``,
+    ``en:span[lang=lv]``). Parts only, not how they nest."""
 
     MARKED = ("lang", "tabindex", "hidden", "alt", "title", "open", "disabled", "href")
 
@@ -116,7 +117,9 @@ class _Shape(HTMLParser):
             self.language = attrs.get("lang", "")
         self.parts.add(tag)
         self.parts.update(f"{tag}.{name}" for name in (attrs.get("class") or "").split())
-        self.parts.update(f"{tag}[{key}={value}]" for key, value in attrs.items() if key in ("role", "type", "rel"))
+        self.parts.update(
+            f"{tag}[{key}={value}]" for key, value in attrs.items() if key in ("role", "type", "rel", "lang")
+        )
         self.parts.update(f"{tag}[{key}]" for key in attrs if key.startswith("aria-") or key in self.MARKED)
 
     def shape(self) -> set[str]:

@@ -34,8 +34,9 @@ def test_every_page_keeps_its_policy_and_passes_axe_and_ibm_equal_access(request
     """Every HTML file of both sites (the 404 page too, at its own address), each opened once in
     Chromium: no Content-Security-Policy violation and no console error (test_csp.py's recorder), no
     axe-core violation of WCAG 2.1 A and AA, and, on one page of each shape the pages take
-    (conftest.page_shapes: IBM's rules judge structure, roles and styles, which that choice covers),
-    no failure that IBM Equal Access calls a violation (test_validators.py). Both checkers are put
+    (conftest.page_shapes: every element, class, role and language any page holds, though not every
+    way they nest; axe, on every page, judges the same rules' common ground), no failure that IBM
+    Equal Access calls a violation (test_validators.py). Both checkers are put
     in each page as it opens, by init scripts, which the policy does not govern (nor do they break
     it: the recorder would say so)."""
     from axe_playwright_python.sync_playwright import Axe
