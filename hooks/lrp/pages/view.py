@@ -53,6 +53,7 @@ class SiteView:
         self._placed: dict = {}  # (fragment or shared key, base_url) -> its HTML for pages at that depth
         self._shared: dict = {}  # (template, lang, active) or a terms list's key -> HTML with ROOT for the site root
         self._charts: dict = {}  # (lang, project, compact) -> the chart's HTML with ROOT, once per build
+        self._names = written.names(content.vocab, self.settings.default.code)  # terms by their default form
         self.env = None  # the build's Jinja environment, set by the hooks
         self.config = None  # the theme's configuration as templates see it, set by the hooks
         self.theme = None  # what templates take from the theme's insides (styles, t, icon), set by the hooks
@@ -186,7 +187,7 @@ class SiteView:
     def name_in(self, tr: Translation, name: str, value: str) -> tuple[str, str | None]:
         """A name (author, partner, publisher) as ``tr``'s page shows it: translated where a
         vocabulary gives both forms, else as written, with its language where not the page's."""
-        translated = written.translated_name(self.content.vocab, value, tr.lang, default=self.settings.default.code)
+        translated = written.translated_name(self._names, value, tr.lang, default=self.settings.default.code)
         return (translated, None) if translated else (value, self.written_in(tr, name, value))
 
     def label(self, vocabulary: str, term_id: str, lang: str) -> str:

@@ -43,15 +43,21 @@ def term_language(term: Term | None, lang: str, *, default: str) -> str | None:
     return default if not own or own == term.labels.get(default) else None
 
 
-def translated_name(vocab: Vocabularies, text: str, lang: str, *, default: str) -> str | None:
-    """A name's form in ``lang`` where a vocabulary gives it in both languages, else None."""
-    if lang == default:
-        return None
-    for vocabulary in VOCABULARIES:
-        for term in vocab.get(vocabulary).values():
-            if term.labels.get(default) == text and term.labels.get(lang) and term.labels[lang] != text:
-                return term.labels[lang]
-    return None
+def names(vocab: Vocabularies, default: str) -> dict[str, dict]:
+    """Every vocabulary term's forms by its default-language form (built once per build): where
+    a name is one of them, ``translated_name`` gives its form in another language."""
+    return {
+        term.labels[default]: term.labels
+        for vocabulary in VOCABULARIES
+        for term in vocab.get(vocabulary).values()
+        if term.labels.get(default)
+    }
+
+
+def translated_name(names: dict[str, dict], text: str, lang: str, *, default: str) -> str | None:
+    """A name's form in ``lang`` where a vocabulary gives it in both languages (``names``), else None."""
+    labels = names.get(text) if lang != default else None
+    return labels[lang] if labels and labels.get(lang) and labels[lang] != text else None
 
 
 def _entries(value) -> list:
