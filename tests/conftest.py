@@ -126,26 +126,28 @@ class _Shape(HTMLParser):
         return {f"{self.language}:{part}" for part in self.parts}
 
 
-def page_shapes(site: Path) -> list[str]:
-    """One page for each shape the site's pages take, as HTML files relative to the site root (the
+def page_shapes(*sites: Path) -> list[tuple[Path, str]]:
+    """One page for each shape the pages of ``sites`` take, as (site, HTML file relative to it; the
     404 page at its own name): the fewest pages, chosen greedily, that together hold every element,
-    class, role, type and ARIA attribute that any page holds, in each language.
+    class, role, type and ARIA attribute that any page of the sites holds, in each language. The
+    sites share their templates: a shape is looked for once across them all.
 
     For the checks whose outcome follows from a page's structure and style, not from its words: IBM
-    Equal Access, the focus rings, a second browser's layout. The checks of words (the policy,
-    axe-core, sideways scrolling at 320 px) open every page."""
+    Equal Access, axe-core's colour contrast, the focus rings, a second browser's layout. The checks
+    of words (the policy, axe-core's other rules, sideways scrolling at 320 px) open every page."""
     shapes = {}
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
-        if not rel.startswith("admin/"):
-            parser = _Shape()
-            parser.feed(path.read_text(encoding="utf-8"))
-            shapes[rel] = parser.shape()
+    for site in sites:
+        for path in sorted(site.rglob("*.html")):
+            rel = path.relative_to(site).as_posix()
+            if not rel.startswith("admin/"):
+                parser = _Shape()
+                parser.feed(path.read_text(encoding="utf-8"))
+                shapes[site, rel] = parser.shape()
     left, chosen = set().union(*shapes.values()), []
     while left:
-        rel = max(shapes, key=lambda rel: len(shapes[rel] & left))  # the first of equals, by name
-        chosen.append(rel)
-        left -= shapes[rel]
+        key = max(shapes, key=lambda key: len(shapes[key] & left))  # the first of equals, by site and name
+        chosen.append(key)
+        left -= shapes[key]
     return chosen
 
 

@@ -1,6 +1,6 @@
 """Issue 14 in Chromium: the first screen of the home page and the timeline on a phone and a
 laptop, in both languages, with and without JavaScript; the chart's scroll region, the folded
-filters, the share control, forced colours and axe."""
+filters, the share control and forced colours (axe: test_quality.py, on every page)."""
 
 from __future__ import annotations
 
@@ -164,18 +164,4 @@ def test_forced_colours_keep_the_chart_readable(browser, server):
         "getComputedStyle(document.querySelector('.lrp-chart__mark--unreported rect')).strokeDasharray"
     )
     assert stroke not in ("", "none")  # no report yet: dashed, in any colours
-    context.close()
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("url", ["", "en/", "laika-josla/", "en/timeline/", "en/events/fiction-seminar-2021/"])
-def test_axe_finds_no_violations(browser, server, url, size):
-    from axe_playwright_python.sync_playwright import Axe
-
-    context, page = open_page(browser, server, url, size)
-    results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-    )
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
-    assert violations == []
     context.close()

@@ -15,8 +15,17 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Every rule of those runs on every node; only the violations are reported in full (the passes, which
 # make up most of a report, are left out).
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-# Each site's pages in parts, each part a test of its own: make test runs them side by side.
-PARTS = {"real_site": 4, "fixture_site": 2}
+# On every page, every rule but colour contrast: a text's colours follow from the elements and classes
+# that hold it, which one page of each shape holds (two thirds of axe's time on a page).
+AXE_WORDS = {**AXE_OPTIONS, "rules": {"color-contrast": {"enabled": False}}}
+AXE_RUN = "(options) => axe.run(document, options)"
+PHONE = {"width": 320, "height": 640}  # as at 400 % zoom of a 1280 px window
+DESKTOP = {"width": 1280, "height": 900}
+SCROLL_WIDTH = "document.documentElement.scrollWidth"
+# Each site's pages in parts, and the pages of each shape in parts, each part a test of its own:
+# make test runs them side by side.
+PARTS = {"real_site": 2, "fixture_site": 1}
+SHAPE_PARTS = 3
 
 
 @pytest.fixture(scope="module")
@@ -24,52 +33,106 @@ def sites(fixture_site, real_site):
     return {"fixture": fixture_site, "real": real_site}
 
 
-# ---- every page in Chromium: its policy kept, and accessible to axe and IBM Equal Access ----------
+def axe_found(page, options: dict) -> list:
+    return [(v["id"], [n["target"] for n in v["nodes"]][:2]) for v in page.evaluate(AXE_RUN, options)["violations"]]
+
+
+# ---- every page in Chromium, and one page of each shape in Chromium at two widths ------------------
 
 
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "part"), [(name, part) for name, parts in PARTS.items() for part in range(parts)])
-def test_every_page_keeps_its_policy_and_passes_axe_and_ibm_equal_access(request, served, browser, name, part):
+def test_every_page_at_phone_width_keeps_its_policy_scrolls_no_sideways_and_passes_axe(
+    request, served, browser, name, part
+):
     """Every HTML file of both sites (the 404 page too, at its own address), each opened once in
-    Chromium: no Content-Security-Policy violation and no console error (test_csp.py's recorder), no
-    axe-core violation of WCAG 2.1 A and AA, and, on one page of each shape the pages take
-    (conftest.page_shapes: every element, class, role and language any page holds, though not every
-    way they nest; axe, on every page, judges the same rules' common ground), no failure that IBM
-    Equal Access calls a violation (test_validators.py). Both checkers are put
-    in each page as it opens, by init scripts, which the policy does not govern (nor do they break
-    it: the recorder would say so)."""
+    Chromium at 320 px, where the words are the likeliest to be too long: no Content-Security-Policy
+    violation and no console error (test_csp.py's recorder), no sideways scrolling with the menu
+    closed or open, and, the menu open, no axe-core violation of WCAG 2.1 A and AA but for colour
+    contrast (the next test's, on one page of each shape). axe is put in each page as it opens, by an
+    init script, which the policy does not govern (nor does it break it: the recorder would say so)."""
     from axe_playwright_python.sync_playwright import Axe
     from test_csp import Visitor, html_files
+
+    site = request.getfixturevalue(name)
+    files, base = html_files(site), served(site)
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, reduced_motion="reduce")
+    context.add_init_script(Axe().axe_script)
+    visitor = Visitor(context)
+    wide, found = {}, {}
+    for rel in files[part :: PARTS[name]]:
+        page = visitor.visit(base + rel.removesuffix("index.html"))
+        closed = page.evaluate(SCROLL_WIDTH)
+        page.locator("summary.lrp-menu__button").click()
+        opened = page.evaluate(SCROLL_WIDTH)
+        if max(closed, opened) > PHONE["width"]:
+            wide[rel] = (closed, opened)
+        if violations := axe_found(page, AXE_WORDS):
+            found[rel] = violations
+    visitor.page.evaluate("1")  # a round trip: what the last page reported has been handed over
+    context.close()
+    assert "404.html" in files and len(files) > 50
+    assert (visitor.violations, visitor.errors) == ([], []), "the policy"
+    assert wide == {}, "sideways scrolling (scroll width with the menu closed, open)"
+    assert found == {}, "axe"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("part", range(SHAPE_PARTS))
+def test_one_page_of_each_shape_passes_axe_and_ibm_at_both_widths_and_rings_its_focus_3_to_1(
+    fixture_site, real_site, served, browser, part
+):
+    """One page of each shape the pages of both sites take (conftest.page_shapes: every element,
+    class, role and language any page holds, though not every way they nest), at 320 px (the header,
+    the chart and the menu take their phone forms) and at 1280 px: no axe-core violation, colour
+    contrast included, and no failure that IBM Equal Access calls a violation (test_validators.py);
+    at 320 px, the menu open, the focus ring of everything that can take the focus is at least 3:1
+    against what is around it (test_menu.py)."""
+    from axe_playwright_python.sync_playwright import Axe
+    from test_csp import Visitor
+    from test_menu import FOCUS_RINGS
     from test_validators import IBM_FAILURES, ace_missing, ibm_script, require
 
     require(ace_missing())
-    site = request.getfixturevalue(name)
-    files, shapes = html_files(site), set(page_shapes(site))
-    base = served(site)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(Axe().axe_script)
-    context.add_init_script(ibm_script())
-    visitor = Visitor(context)
-    axe_found, ibm_found = {}, {}
-    for rel in files[part :: PARTS[name]]:
-        page = visitor.visit(base + rel.removesuffix("index.html"))
-        if violations := page.evaluate("(options) => axe.run(document, options)", AXE_OPTIONS)["violations"]:
-            axe_found[rel] = [(v["id"], [n["target"] for n in v["nodes"]][:2]) for v in violations]
-        if rel in shapes and (failures := page.evaluate(IBM_FAILURES)):
-            ibm_found[rel] = failures
-    visitor.page.evaluate("1")  # a round trip: what the last page reported has been handed over
-    context.close()
-    assert "404.html" in files and len(files) > 50 and "404.html" in shapes
-    assert (visitor.violations, visitor.errors) == ([], []), "the policy"
-    assert axe_found == {}, "axe"
-    assert ibm_found == {}, "IBM Equal Access"
+    names = {fixture_site: "fixture", real_site: "real"}
+    shapes = page_shapes(fixture_site, real_site)
+    chosen = shapes[part::SHAPE_PARTS]
+    found, faint, checked = {}, {}, 0
+    for width, options in ((PHONE, {"is_mobile": True, "has_touch": True}), (DESKTOP, {})):
+        context = browser.new_context(viewport=width, reduced_motion="reduce", **options)
+        context.add_init_script(Axe().axe_script)
+        context.add_init_script(ibm_script())
+        visitor = Visitor(context)
+        for site, rel in chosen:
+            where = (width["width"], names[site], rel)
+            page = visitor.visit(served(site) + rel.removesuffix("index.html"))
+            if violations := axe_found(page, AXE_OPTIONS):
+                found[(*where, "axe")] = violations
+            if failures := page.evaluate(IBM_FAILURES):
+                found[(*where, "IBM Equal Access")] = failures
+            if width is PHONE:
+                page.locator("summary.lrp-menu__button").click()
+                page.keyboard.press("Tab")
+                rings = page.evaluate(FOCUS_RINGS)
+                if rings["failures"]:
+                    faint[where] = rings["failures"]
+                checked += rings["checked"]
+        visitor.page.evaluate("1")
+        context.close()
+        assert (visitor.violations, visitor.errors) == ([], []), "the policy"
+    assert {names[site] for site, _ in shapes} == {"fixture", "real"} and len(shapes) < 60
+    assert any(rel == "404.html" for _, rel in shapes)
+    assert checked > 10 * len(chosen)
+    assert found == {}, "axe and IBM Equal Access"
+    assert faint == {}, "focus rings under 3:1"
 
 
-def test_one_page_of_each_shape_holds_every_part_of_every_page(fixture_site, tmp_path):
+def test_one_page_of_each_shape_holds_every_part_of_every_page(fixture_site, real_site, tmp_path):
     """The pages the structural checks open (conftest.page_shapes) hold together every element,
-    class, role and ARIA attribute of the site in each language; a page with a part no other page
-    has is among them."""
+    class, role and ARIA attribute of both sites in each language, each shape looked for once across
+    the sites; a page with a part no other page has is among them."""
     from conftest import _Shape
 
     def shape(path: Path) -> set[str]:
@@ -78,13 +141,18 @@ def test_one_page_of_each_shape_holds_every_part_of_every_page(fixture_site, tmp
         return parser.shape()
 
     site = shutil.copytree(fixture_site, tmp_path / "site", symlinks=True)
-    every = [path for path in site.rglob("*.html") if not path.relative_to(site).as_posix().startswith("admin/")]
-    chosen = page_shapes(site)
-    assert set().union(*(shape(site / rel) for rel in chosen)) == set().union(*map(shape, every))
-    assert len(chosen) < len(every) / 2 and {"index.html", "en/index.html", "404.html"} <= set(chosen)
+    every = [
+        path
+        for root in (site, real_site)
+        for path in root.rglob("*.html")
+        if not path.relative_to(root).as_posix().startswith("admin/")
+    ]
+    chosen = page_shapes(site, real_site)
+    assert set().union(*(shape(root / rel) for root, rel in chosen)) == set().union(*map(shape, every))
+    assert len(chosen) < len(every) / 4 and {rel for _, rel in chosen} >= {"index.html", "en/index.html", "404.html"}
     odd = site / "en" / "events" / "fiction-seminar-2021" / "index.html"
     odd.write_text(odd.read_text(encoding="utf-8").replace("</main>", '<p class="lrp-odd">x</p></main>'), "utf-8")
-    assert "en/events/fiction-seminar-2021/index.html" in page_shapes(site)
+    assert (site, "en/events/fiction-seminar-2021/index.html") in page_shapes(site, real_site)
 
 
 @pytest.mark.browser
