@@ -52,15 +52,17 @@ new: $(BIN)/.installed
 # Every test on every core: the idle worker takes half of what waits in the other (worksteal; the
 # slow tests are handed out first, tests/conftest.py). --dist loadgroup would group nothing: with
 # pytest 9.2 pytest-xdist 3.8's groups are silently lost (pytest-dev/pytest-xdist#1386).
+# PYTHONDONTWRITEBYTECODE (set on some machines) would keep pytest from keeping the test modules it
+# rewrites: every worker would rewrite them all again on every run (3 s of each worker's start).
 test: $(BIN)/.installed tests/tools/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -n auto --dist worksteal --durations=15
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n auto --dist worksteal --durations=15
 
 # The loop while working: the core and build tests on every core, without the browser tests and the
 # slow ones (pytest markers `browser` and `slow`, pyproject.toml); `make test` runs them all.
 test-fast: $(BIN)/.installed
-	$(BIN)/pytest -m "not browser and not slow" -n auto --dist loadfile -q
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -m "not browser and not slow" -n auto --dist worksteal -q
 
 # Build time against bare Material, sizes and memory, the worst bodies' time (see benchmarks/RESULTS.md); takes minutes.
 benchmark: $(BIN)/.installed

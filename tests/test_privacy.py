@@ -214,25 +214,29 @@ def _gif() -> bytes:
     return data[:start] + xmp + data[start:]
 
 
-IMAGES = {  # name -> (file, the metadata blocks it carries, its frames)
-    "photo.jpg": (_jpeg(), {"EXIF", "XMP", "IPTC", "comment"}, 1),
-    "photo.jpeg": (_jpeg(), {"EXIF", "XMP", "IPTC", "comment"}, 1),
-    "drawing.png": (_png(), {"eXIf", "tEXt", "zTXt", "iTXt"}, 1),
-    "still.webp": (_webp(1), {"EXIF", "XMP "}, 1),
-    "moving.webp": (_webp(3), {"EXIF", "XMP "}, 3),
-    "moving.gif": (_gif(), {"comment", "application XMP DataXMP"}, 3),
-}
+def images() -> dict:
+    """name -> (file, the metadata blocks it carries, its frames); made when a test asks, not when
+    the module is collected (a second of drawing and encoding in every worker)."""
+    return {
+        "photo.jpg": (_jpeg(), {"EXIF", "XMP", "IPTC", "comment"}, 1),
+        "photo.jpeg": (_jpeg(), {"EXIF", "XMP", "IPTC", "comment"}, 1),
+        "drawing.png": (_png(), {"eXIf", "tEXt", "zTXt", "iTXt"}, 1),
+        "still.webp": (_webp(1), {"EXIF", "XMP "}, 1),
+        "moving.webp": (_webp(3), {"EXIF", "XMP "}, 3),
+        "moving.gif": (_gif(), {"comment", "application XMP DataXMP"}, 3),
+    }
 
 
 def test_every_image_type_is_published_without_any_metadata_block(tmp_path):
-    files = {f"stories/images/{name}": data for name, (data, _, _) in IMAGES.items()}
-    body = "".join(f"![Izdomāts attēls {i}](images/{name})\n\n" for i, name in enumerate(IMAGES))
+    made = images()
+    files = {f"stories/images/{name}": data for name, (data, _, _) in made.items()}
+    body = "".join(f"![Izdomāts attēls {i}](images/{name})\n\n" for i, name in enumerate(made))
     files["stories/pics.lv.md"] = STORY.split("![")[0] + body
-    for name, (data, carried, _) in IMAGES.items():  # what the reader finds in the files as written
+    for name, (data, carried, _) in made.items():  # what the reader finds in the files as written
         assert set(metadata_blocks(data)) == carried and SECRET in data, name
     site = build_site(write_site(tmp_path, files, base=None))
     html = read(site, "dzives-stasti/pics")
-    for name, (data, _, frames) in IMAGES.items():
+    for name, (data, _, frames) in made.items():
         published = (site / "media/stories/images" / name).read_bytes()
         assert metadata_blocks(published) == [] and SECRET not in published, name
         with Image.open(io.BytesIO(data)) as before, Image.open(io.BytesIO(published)) as after:

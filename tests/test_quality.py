@@ -129,10 +129,10 @@ def test_one_page_of_each_shape_passes_axe_and_ibm_at_both_widths_and_rings_its_
     assert faint == {}, "focus rings under 3:1"
 
 
-def test_one_page_of_each_shape_holds_every_part_of_every_page(fixture_site, real_site, tmp_path):
+def test_one_page_of_each_shape_holds_every_part_of_every_page(fixture_site, tmp_path):
     """The pages the structural checks open (conftest.page_shapes) hold together every element,
-    class, role and ARIA attribute of both sites in each language, each shape looked for once across
-    the sites; a page with a part no other page has is among them."""
+    class, role and ARIA attribute of the site in each language; across two sites a shape is looked
+    for once: of a second site that adds one odd page, that page alone is chosen."""
     from conftest import _Shape
 
     def shape(path: Path) -> set[str]:
@@ -140,19 +140,20 @@ def test_one_page_of_each_shape_holds_every_part_of_every_page(fixture_site, rea
         parser.feed(path.read_text(encoding="utf-8"))
         return parser.shape()
 
-    site = shutil.copytree(fixture_site, tmp_path / "site", symlinks=True)
     every = [
         path
-        for root in (site, real_site)
-        for path in root.rglob("*.html")
-        if not path.relative_to(root).as_posix().startswith("admin/")
+        for path in fixture_site.rglob("*.html")
+        if not path.relative_to(fixture_site).as_posix().startswith("admin/")
     ]
-    chosen = page_shapes(site, real_site)
-    assert set().union(*(shape(root / rel) for root, rel in chosen)) == set().union(*map(shape, every))
-    assert len(chosen) < len(every) / 4 and {rel for _, rel in chosen} >= {"index.html", "en/index.html", "404.html"}
-    odd = site / "en" / "events" / "fiction-seminar-2021" / "index.html"
+    chosen = page_shapes(fixture_site)
+    assert set().union(*(shape(site / rel) for site, rel in chosen)) == set().union(*map(shape, every))
+    assert len(chosen) < len(every) / 2 and {rel for _, rel in chosen} >= {"index.html", "en/index.html", "404.html"}
+    other = shutil.copytree(fixture_site, tmp_path / "site", symlinks=True)
+    odd = other / "en" / "events" / "fiction-seminar-2021" / "index.html"
     odd.write_text(odd.read_text(encoding="utf-8").replace("</main>", '<p class="lrp-odd">x</p></main>'), "utf-8")
-    assert (site, "en/events/fiction-seminar-2021/index.html") in page_shapes(site, real_site)
+    assert [rel for site, rel in page_shapes(fixture_site, other) if site == other] == [
+        "en/events/fiction-seminar-2021/index.html"
+    ]
 
 
 @pytest.mark.browser
