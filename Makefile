@@ -52,7 +52,7 @@ new: $(BIN)/.installed
 # Every test on every core: the idle worker takes half of what waits in the other (worksteal; the
 # slow tests are handed out first, tests/conftest.py). --dist loadgroup would group nothing: with
 # pytest 9.2 pytest-xdist 3.8's groups are silently lost (pytest-dev/pytest-xdist#1386).
-# PYTHONDONTWRITEBYTECODE (set on some machines) would keep pytest from keeping the test modules it
+# PYTHONDONTWRITEBYTECODE (set on some machines; emptied here) would keep pytest from keeping the test modules it
 # rewrites: every worker would rewrite them all again on every run (3 s of each worker's start).
 test: $(BIN)/.installed tests/tools/node_modules/.installed
 	$(BIN)/ruff check .

@@ -133,8 +133,9 @@ def page_shapes(*sites: Path) -> list[tuple[Path, str]]:
     sites share their templates: a shape is looked for once across them all.
 
     For the checks whose outcome follows from a page's structure and style, not from its words: IBM
-    Equal Access, axe-core's colour contrast, the focus rings, a second browser's layout. The checks
-    of words (the policy, axe-core's other rules, sideways scrolling at 320 px) open every page."""
+    Equal Access, axe-core's colour contrast, the focus rings, the width with the menu open (its
+    entries are the same on every page), a second browser's layout. The checks of words (the policy,
+    axe-core's other rules, sideways scrolling at 320 px) open every page."""
     shapes = {}
     for site in sites:
         for path in sorted(site.rglob("*.html")):

@@ -173,20 +173,22 @@ def visitor(browser):
 @pytest.mark.browser
 def test_the_recorder_sees_what_the_policy_blocks(tmp_path, fixture_site, served, visitor):
     """The recorder, with which test_quality.py opens every page of both sites (no violation, no console
-    error), can fail: inline style, script and handler on a page are blocked and recorded."""
+    error), can fail: inline style, script and handler on a page are blocked and recorded, and so is
+    a request to another host (which is how the look at every page sees that none leaves the site)."""
     shutil.copytree(fixture_site, tmp_path / "site", symlinks=True)
     home = tmp_path / "site" / "index.html"
     text = home.read_text(encoding="utf-8")
     text = text.replace(
         "</main>",
         '<p style="color:red" onclick="window.clicked = 1">x</p><style>p{}</style>'
-        "<script>window.ran = 1</script></main>",
+        '<script>window.ran = 1</script><img src="http://other.invalid/x.png" alt=""></main>',
     )
     home.write_text(text, encoding="utf-8")
     page = visitor.visit(served(tmp_path / "site"))
     assert page.evaluate("window.ran") is None
     directives = sorted(violation[1] for violation in visitor.violations)
-    assert directives == ["script-src-attr", "script-src-elem", "style-src-attr", "style-src-elem"]
+    assert directives == ["img-src", "script-src-attr", "script-src-elem", "style-src-attr", "style-src-elem"]
+    assert any(violation[2] == "http://other.invalid/x.png" for violation in visitor.violations)
     assert any("Content Security Policy" in error for error in visitor.errors)
 
 

@@ -110,7 +110,7 @@ def test_one_page_of_each_shape_passes_axe_and_ibm_at_both_widths_and_rings_its_
                 found[(*where, "axe")] = violations
             if failures := page.evaluate(IBM_FAILURES):
                 found[(*where, "IBM Equal Access")] = failures
-            if width is PHONE:
+            if width == PHONE:
                 page.locator("summary.lrp-menu__button").click()
                 if (opened := page.evaluate(SCROLL_WIDTH)) > PHONE["width"]:
                     wide[where] = opened
