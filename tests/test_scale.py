@@ -15,6 +15,10 @@ pytestmark = pytest.mark.slow  # builds a site of 1000 events
 def test_timeline_of_1000_events_stays_under_250_kb_gzip(tmp_path):
     root = write_site(tmp_path, base=None)
     write_corpus(root, 1000)
+    # The Latvian timeline lists the events; the stories and the English files only make the build
+    # three times as long (the page is as long without them: 1 582 844 bytes either way).
+    for path in [*root.glob("stories/*.md"), *root.glob("events/*.en.md")]:
+        path.unlink()
     site = build_site(root)
     html = (site / "laika-josla/index.html").read_bytes()
     assert html.count(b'class="lrp-timeline__entry') == 1000
