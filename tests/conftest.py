@@ -9,6 +9,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
@@ -196,10 +197,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # not a browser dropping what it no longer needs
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def static_server(directory: Path, handler: type = _Quiet):
     """A built site served on 127.0.0.1 for the browser; yields its base address."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    httpd = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/"
