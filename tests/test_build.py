@@ -306,6 +306,7 @@ def test_preview_keeps_serving_valid_pages(tmp_path, caplog):
     assert "events/broken.lv.md:4: date: 'nope' is not a date" in caplog.text
 
 
+@pytest.mark.slow
 def test_real_content_builds_strict(tmp_path):
     result = subprocess.run(
         [*MKDOCS, "build", "--strict", "-d", str(tmp_path / "site")],

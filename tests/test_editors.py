@@ -71,6 +71,7 @@ def test_check_uses_the_build_rules_on_the_real_content():
     assert re.search(r"^events\s+24\s+0\s+0\s*$", result.stdout, re.M)
 
 
+@pytest.mark.slow
 def test_new_writes_drafts_that_pass_the_check_and_stay_unpublished(tmp_path):
     root = write_site(tmp_path)
     for collection in ("stories", "events", "publications"):

@@ -201,6 +201,7 @@ def test_no_item_says_the_first_day_of_its_period(git_site):
     assert "2022-01-01" not in sitemap and "2021-10-01" not in sitemap
 
 
+@pytest.mark.slow
 def test_one_git_command_per_build_and_the_same_files_from_day_to_day(tmp_path, monkeypatch):
     """Rebuilt on another day with nothing changed, the feeds, the sitemap and the calendar are
     the same bytes; the history is read with one Git command, not one per file."""
@@ -228,6 +229,7 @@ def test_one_git_command_per_build_and_the_same_files_from_day_to_day(tmp_path, 
     assert "DTSTAMP:20220304T050607Z" in calendar and "LAST-MODIFIED:20210615T100000Z" in calendar
 
 
+@pytest.mark.slow
 def test_entry_ids_survive_a_new_address(tmp_path):
     here = build_site(committed_site(tmp_path / "a"))
     there = build_site(committed_site(tmp_path / "b", site_url="https://roma.example.lv/"))
@@ -598,6 +600,7 @@ def test_the_key_scan_finds_a_missing_string(fixture_site, tmp_path):
     assert shown_keys(site, ui_keys()) == {"timeline.export.atom": "laika-josla/index.html"}
 
 
+@pytest.mark.slow
 def test_no_string_lookup_misses_while_building(tmp_path, monkeypatch):
     """Every text the templates and the core ask for is found, on the fixture and the real site;
     a key the build asks for and data/ui lacks (such as a new timeline export) would be a miss."""

@@ -297,6 +297,7 @@ _PROPERTY_ROOT = Path(tempfile.mkdtemp(prefix="lrp-links-"))
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(links(), min_size=1, max_size=4))
+@pytest.mark.slow
 def test_a_link_is_accepted_exactly_when_its_page_exists(written):
     root = _PROPERTY_ROOT / "site"
     shutil.rmtree(root, ignore_errors=True)

@@ -43,6 +43,7 @@ def search_pages(site) -> dict:
     return {code: language["page_count"] for code, language in entry["languages"].items()}
 
 
+@pytest.mark.slow
 def test_a_dirty_rebuild_rebuilds_only_what_an_edit_changes(tmp_path):
     root = write_site(tmp_path)
     site = build_site(root, dirty=True)
@@ -63,6 +64,7 @@ def test_a_dirty_rebuild_rebuilds_only_what_an_edit_changes(tmp_path):
     assert search_pages(site) == pages  # every page is still searchable, none twice
 
 
+@pytest.mark.slow
 def test_a_change_to_what_every_page_shows_rebuilds_every_page(tmp_path):
     root = write_site(tmp_path)
     site = build_site(root, dirty=True)
@@ -85,6 +87,7 @@ def test_an_edit_is_searchable_after_a_dirty_rebuild(tmp_path):
     assert fragments.stdout.count(b"\n") == 1
 
 
+@pytest.mark.slow
 def test_every_build_preview_or_not_leaves_the_process_as_it_found_it(tmp_path, monkeypatch):
     """The hooks freeze what lives for the whole build (gc.freeze) and undo it when the build ends:
     builds one after another in one process (as the tests and the preview make them) set none of

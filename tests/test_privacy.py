@@ -227,6 +227,7 @@ def images() -> dict:
     }
 
 
+@pytest.mark.slow
 def test_every_image_type_is_published_without_any_metadata_block(tmp_path):
     made = images()
     files = {f"stories/images/{name}": data for name, (data, _, _) in made.items()}

@@ -298,6 +298,7 @@ def site_text(site: Path) -> str:
     return "\n".join(texts)
 
 
+@pytest.mark.slow
 def test_a_deleted_story_leaves_no_trace(tmp_path):
     root = write_site(tmp_path)
     site = build_site(root)

@@ -801,6 +801,7 @@ NASTY = [
 ]
 
 
+@pytest.mark.slow
 def test_any_value_in_any_field_gives_mistakes_or_is_kept_as_written_never_a_traceback(tmp_path):
     """Each value in each field of an event gives one-line mistakes in that file, except where it
     is a value of that field: a text field takes "no" or "../../../etc/passwd" as the text it is,
