@@ -20,6 +20,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_SITE = REPO / "tests" / "fixtures" / "site"
 SITE_URL = "https://example.org/lrp/"
+# The browser tests' windows: a phone at its narrowest (as 400 % zoom of a 1280 px window), a desktop.
+PHONE = {"width": 320, "height": 640}
+DESKTOP = {"width": 1280, "height": 900}
 
 
 def config_text(**extra: str) -> str:

@@ -21,14 +21,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import page_shapes, require_chromium
+from conftest import DESKTOP, PHONE, page_shapes, require_chromium
 
 pytestmark = pytest.mark.browser
 
 require_chromium()
-
-PHONE = {"width": 320, "height": 640}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @contextlib.contextmanager

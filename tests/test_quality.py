@@ -9,7 +9,18 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from conftest import SITE_URL, build_site, page_shapes, pages, read, require_chromium, static_server, write_site
+from conftest import (
+    DESKTOP,
+    PHONE,
+    SITE_URL,
+    build_site,
+    page_shapes,
+    pages,
+    read,
+    require_chromium,
+    static_server,
+    write_site,
+)
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Every rule of those runs on every node; only the violations are reported in full (the passes, which
@@ -19,8 +30,6 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["
 # that hold it, which one page of each shape holds (two thirds of axe's time on a page).
 AXE_WORDS = {**AXE_OPTIONS, "rules": {"color-contrast": {"enabled": False}}}
 AXE_RUN = "(options) => axe.run(document, options)"
-PHONE = {"width": 320, "height": 640}  # as at 400 % zoom of a 1280 px window
-DESKTOP = {"width": 1280, "height": 900}
 SCROLL_WIDTH = "document.documentElement.scrollWidth"
 # Each site's pages in parts, and the pages of each shape in parts, each part a test of its own:
 # make test runs them side by side.
