@@ -173,6 +173,54 @@ def pytest_collection_modifyitems(items):
         items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
+class _CompiledTemplates:
+    """The templates' compiled code, kept for the test session (a Jinja bytecode cache in memory).
+
+    Every build makes a Jinja environment of its own, which compiles every template it renders
+    again: a third of the time of the fixture site's build, and the tests build sites in process
+    about a hundred times. A template is compiled again when its source changes, or when it is
+    escaped otherwise (Jinja fixes that when it compiles: the checksum holds it, as the key holds
+    the file). Builds outside the tests (make build, make serve, the benchmark) keep no cache."""
+
+    def __init__(self):
+        import jinja2
+
+        class Cache(jinja2.BytecodeCache):
+            def __init__(self):
+                self.compiled: dict[str, bytes] = {}
+
+            def get_bucket(self, environment, name, filename, source):
+                escape = environment.autoescape
+                escaped = escape(name) if callable(escape) else escape
+                return super().get_bucket(environment, name, filename, f"{bool(escaped)}\n{source}")
+
+            def load_bytecode(self, bucket):
+                if bucket.key in self.compiled:
+                    bucket.bytecode_from_string(self.compiled[bucket.key])
+
+            def dump_bytecode(self, bucket):
+                self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+        self.cache = Cache()
+
+    def __call__(self, get_env):
+        def with_cache(theme):
+            env = get_env(theme)
+            env.bytecode_cache = self.cache
+            return env
+
+        return with_cache
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_templates():
+    from mkdocs.theme import Theme
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Theme, "get_env", _CompiledTemplates()(Theme.get_env))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fixed_environment(monkeypatch):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
