@@ -114,12 +114,30 @@ def ibm_script() -> str:
 
 
 # IBM's rule set on the page, ace.js being in it: its failures, the results that are a VIOLATION
-# and FAIL (not recommendations, nor ones for a person to check). The whole set: its WCAG 2.1 part
-# alone is a quarter faster but leaves out rules nothing else here checks (unique landmark names,
-# content in landmarks, a role for what takes the focus).
-IBM_FAILURES = """() => new ace.Checker().check(document, ["IBM_Accessibility"]).then((report) => report.results
-  .filter((result) => result.value[0] === "VIOLATION" && result.value[1] === "FAIL")
-  .map((result) => `${result.ruleId}: ${result.message} at ${result.path.dom}: ${result.snippet.slice(0, 160)}`))"""
+# and FAIL (not recommendations, nor ones for a person to check). The whole set but for two rules
+# that the same pages meet in a stricter check (test_quality.py), which take half of IBM's time: a
+# text's contrast (axe-core's color-contrast, at both widths) and a visible focus (FOCUS_RINGS in
+# test_menu.py: a ring of 2 px at 3:1, at both widths). Its WCAG 2.1 part alone would leave out rules
+# nothing else here checks (unique landmark names, content in landmarks, a role for what takes the
+# focus). A rule named here that IBM's set no longer has stops the check.
+IBM_LEFT_OUT = ["text_contrast_sufficient", "style_focus_visible"]
+IBM_FAILURES = """async (leftOut) => {
+  const checker = new ace.Checker();
+  const ibm = checker.getGuidelines().find((guideline) => guideline.id === "IBM_Accessibility");
+  const rules = new Set(ibm.checkpoints.flatMap((checkpoint) => (checkpoint.rules || []).map((rule) => rule.id)));
+  const unknown = leftOut.filter((id) => !rules.has(id));
+  if (unknown.length) throw new Error(`IBM_Accessibility has no rule ${unknown.join(", ")}`);
+  checker.addGuideline({...ibm, id: "lrp", checkpoints: ibm.checkpoints.map((checkpoint) =>
+    ({...checkpoint, rules: (checkpoint.rules || []).filter((rule) => !leftOut.includes(rule.id))}))});
+  const report = await checker.check(document, ["lrp"]);
+  return report.results
+    .filter((result) => result.value[0] === "VIOLATION" && result.value[1] === "FAIL")
+    .map((result) => `${result.ruleId}: ${result.message} at ${result.path.dom}: ${result.snippet.slice(0, 160)}`);
+}"""
+
+
+def ibm_failures(page) -> list[str]:
+    return page.evaluate(IBM_FAILURES, IBM_LEFT_OUT)
 
 
 def ace_missing() -> str | None:
@@ -131,14 +149,17 @@ def ace_missing() -> str | None:
 @pytest.mark.browser
 def test_ibm_checker_reports_broken_labels(browser):
     """The engine runs, offline, put in the page as the pages of each shape get it
-    (test_quality.py), and finds what it found on this site before."""
+    (test_quality.py), and finds what it found on this site before; a rule it is told to leave out
+    that its set no longer has stops it."""
     require(ace_missing())
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(ibm_script())
     page = context.new_page()
     page.route("http://broken.test/", lambda route: route.fulfill(body=BROKEN, content_type="text/html"))
     page.goto("http://broken.test/")
-    found = page.evaluate(IBM_FAILURES)
+    found = ibm_failures(page)
+    with pytest.raises(Exception, match="IBM_Accessibility has no rule no_such_rule"):
+        page.evaluate(IBM_FAILURES, [*IBM_LEFT_OUT, "no_such_rule"])
     context.close()
     assert any(failure.startswith("label_ref_valid:") for failure in found), found
 
