@@ -137,9 +137,10 @@ def page_shapes(*sites: Path) -> list[tuple[Path, str]]:
     sites share their templates: a shape is looked for once across them all.
 
     For the checks whose outcome follows from a page's structure and style, not from its words: IBM
-    Equal Access, axe-core's colour contrast, the focus rings, the width with the menu open (its
-    entries are the same on every page), a second browser's layout. The checks of words (the policy,
-    axe-core's other rules, sideways scrolling at 320 px) open every page."""
+    Equal Access, axe-core's rules of style (colour contrast, a link told by colour, the orientation
+    the stylesheets allow), the focus rings, the width with the menu open (its entries are the same
+    on every page), a second browser's layout. The checks of words (the policy, axe-core's other
+    rules, sideways scrolling at 320 px) open every page."""
     shapes = {}
     for site in sites:
         for path in sorted(site.rglob("*.html")):
@@ -180,7 +181,10 @@ class _CompiledTemplates:
     again: a third of the time of the fixture site's build, and the tests build sites in process
     about a hundred times. A template is compiled again when its source changes, or when it is
     escaped otherwise (Jinja fixes that when it compiles: the checksum holds it, as the key holds
-    the file). Builds outside the tests (make build, make serve, the benchmark) keep no cache."""
+    the file). What else Jinja fixes when it compiles (which filters and tests there are, and how
+    they are called) is the same in every build of this project: a plugin that added a filter to
+    some builds only would need it in the key too. Builds outside the tests (make build, make serve,
+    the benchmark) keep no cache."""
 
     def __init__(self):
         import jinja2
@@ -298,12 +302,7 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=require_chromium(),
-            args=[
-                *("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"),
-                # A page opened after another of its site keeps its frame's host, as browsers did until
-                # 2024 (a new one for each page costs a tenth of the time of a page visited in the tests).
-                "--disable-features=RenderDocument",
-            ],
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
         )
         yield browser
         browser.close()

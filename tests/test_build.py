@@ -383,3 +383,6 @@ def test_the_tests_compiled_templates_follow_the_source_and_the_escaping(tmp_pat
     assert len(compiled) == 2
     (tmp_path / "t.html").write_text("[{{ x }}]", encoding="utf-8")
     assert render(False) == "[<b>]" and len(compiled) == 3
+    from mkdocs.theme import Theme
+
+    assert Theme(name="material").get_env().bytecode_cache is not None  # every build in the tests has it

@@ -209,7 +209,7 @@ def test_sidebar_at_desktop_width_and_menu_at_phone_width(fixture_site, served, 
 
 # ---- a focus ring that can be seen (test_quality.py looks at one page of each shape at both widths) ----
 
-# The contrast of the focus ring of every element that can take the focus (the menu open) with
+# The contrast of the focus ring of every element that can take the focus (at 320 px the menu open) with
 # what lies around it: the outline's colour against the colours painted where the outline is drawn,
 # sampled at the middle of each side. Elements are focused from script after one press of Tab, so
 # that :focus-visible applies as it does for a keyboard user.

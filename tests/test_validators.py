@@ -124,6 +124,7 @@ IBM_LEFT_OUT = ["text_contrast_sufficient", "style_focus_visible"]
 IBM_FAILURES = """async (leftOut) => {
   const checker = new ace.Checker();
   const ibm = checker.getGuidelines().find((guideline) => guideline.id === "IBM_Accessibility");
+  if (!ibm) throw new Error("ace.js has no rule set IBM_Accessibility");
   const rules = new Set(ibm.checkpoints.flatMap((checkpoint) => (checkpoint.rules || []).map((rule) => rule.id)));
   const unknown = leftOut.filter((id) => !rules.has(id));
   if (unknown.length) throw new Error(`IBM_Accessibility has no rule ${unknown.join(", ")}`);
