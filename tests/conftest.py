@@ -178,8 +178,8 @@ class _CompiledTemplates:
     """The templates' compiled code, kept for the test session (a Jinja bytecode cache in memory).
 
     Every build makes a Jinja environment of its own, which compiles every template it renders
-    again: a third of the time of the fixture site's build, and the tests build sites in process
-    about a hundred times. A template is compiled again when its source changes, or when it is
+    again: a third of the time of the fixture site's build, which the tests build in process, with
+    changes, again and again. A template is compiled again when its source changes, or when it is
     escaped otherwise (Jinja fixes that when it compiles: the checksum holds it, as the key holds
     the file). What else Jinja fixes when it compiles (which filters and tests there are, and how
     they are called) is the same in every build of this project: a plugin that added a filter to
