@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -174,7 +175,7 @@ def pytest_collection_modifyitems(items):
         items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
-class _CompiledTemplates:
+class _CompiledTemplates(jinja2.BytecodeCache):
     """The templates' compiled code, kept for the test session (a Jinja bytecode cache in memory).
 
     Every build makes a Jinja environment of its own, which compiles every template it renders
@@ -187,41 +188,34 @@ class _CompiledTemplates:
     the benchmark) keep no cache."""
 
     def __init__(self):
-        import jinja2
+        self.compiled: dict[str, bytes] = {}
 
-        class Cache(jinja2.BytecodeCache):
-            def __init__(self):
-                self.compiled: dict[str, bytes] = {}
+    def get_bucket(self, environment, name, filename, source):
+        escape = environment.autoescape
+        escaped = escape(name) if callable(escape) else escape
+        return super().get_bucket(environment, name, filename, f"{bool(escaped)}\n{source}")
 
-            def get_bucket(self, environment, name, filename, source):
-                escape = environment.autoescape
-                escaped = escape(name) if callable(escape) else escape
-                return super().get_bucket(environment, name, filename, f"{bool(escaped)}\n{source}")
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
 
-            def load_bytecode(self, bucket):
-                if bucket.key in self.compiled:
-                    bucket.bytecode_from_string(self.compiled[bucket.key])
-
-            def dump_bytecode(self, bucket):
-                self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-        self.cache = Cache()
-
-    def __call__(self, get_env):
-        def with_cache(theme):
-            env = get_env(theme)
-            env.bytecode_cache = self.cache
-            return env
-
-        return with_cache
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_templates():
     from mkdocs.theme import Theme
 
+    cache, get_env = _CompiledTemplates(), Theme.get_env
+
+    def with_cache(theme):
+        env = get_env(theme)
+        env.bytecode_cache = cache
+        return env
+
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Theme, "get_env", _CompiledTemplates()(Theme.get_env))
+        patch.setattr(Theme, "get_env", with_cache)
         yield
 
 

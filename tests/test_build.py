@@ -360,29 +360,28 @@ def test_a_third_language_needs_only_configuration_and_strings(tmp_path):
     assert (site / "rom/rom-timeline/index.html").is_file() and (site / "rom/feed.xml").is_file()
 
 
-def test_the_tests_compiled_templates_follow_the_source_and_the_escaping(tmp_path, monkeypatch):
+def test_the_tests_compiled_templates_follow_the_source_and_the_escaping(tmp_path):
     """The session's cache of compiled templates (conftest._CompiledTemplates), with which every
     build in the tests renders: a template is compiled once, and again when it is escaped otherwise
     or changed."""
+    from unittest import mock
+
     import jinja2
     from conftest import _CompiledTemplates
+    from mkdocs.theme import Theme
 
     (tmp_path / "t.html").write_text("{{ x }}", encoding="utf-8")
-    cache, compiled = _CompiledTemplates().cache, []
-    compile_ = jinja2.Environment.compile
-    monkeypatch.setattr(
-        jinja2.Environment, "compile", lambda env, *a, **k: compiled.append(1) or compile_(env, *a, **k)
-    )
+    cache = _CompiledTemplates()
 
     def render(escaped: bool) -> str:
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), autoescape=lambda name: escaped)
         env.bytecode_cache = cache
         return env.get_template("t.html").render(x="<b>")
 
-    assert [render(True), render(True), render(False), render(False)] == ["&lt;b&gt;", "&lt;b&gt;", "<b>", "<b>"]
-    assert len(compiled) == 2
-    (tmp_path / "t.html").write_text("[{{ x }}]", encoding="utf-8")
-    assert render(False) == "[<b>]" and len(compiled) == 3
-    from mkdocs.theme import Theme
-
+    compile_ = jinja2.Environment.compile
+    with mock.patch.object(jinja2.Environment, "compile", autospec=True, side_effect=compile_) as compiled:
+        assert [render(True), render(True), render(False), render(False)] == ["&lt;b&gt;", "&lt;b&gt;", "<b>", "<b>"]
+        assert compiled.call_count == 2
+        (tmp_path / "t.html").write_text("[{{ x }}]", encoding="utf-8")
+        assert render(False) == "[<b>]" and compiled.call_count == 3
     assert Theme(name="material").get_env().bytecode_cache is not None  # every build in the tests has it
