@@ -106,20 +106,18 @@ def read(site: Path, url: str) -> str:
 
 
 class _Shape(HTMLParser):
-    """What a page is made of, in its language: each element, element with a class, role, type,
-    language or ARIA attribute it holds (``en:a.md-nav__link``, ``lv:button[aria-expanded]``,
-    ``en:span[lang=lv]``). Parts only, not how they nest."""
+    """What a page is made of: each element, element with a class, role, type, language or ARIA
+    attribute it holds (``a.md-nav__link``, ``button[aria-expanded]``, ``html[lang=en]``,
+    ``span[lang=lv]``). Parts only, not how they nest, nor the words."""
 
     MARKED = ("lang", "tabindex", "hidden", "alt", "title", "open", "disabled", "href")
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.language, self.parts = "", set()
+        self.parts = set()
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "html":
-            self.language = attrs.get("lang", "")
         self.parts.add(tag)
         self.parts.update(f"{tag}.{name}" for name in (attrs.get("class") or "").split())
         self.parts.update(
@@ -127,21 +125,19 @@ class _Shape(HTMLParser):
         )
         self.parts.update(f"{tag}[{key}]" for key in attrs if key.startswith("aria-") or key in self.MARKED)
 
-    def shape(self) -> set[str]:
-        return {f"{self.language}:{part}" for part in self.parts}
-
 
 def page_shapes(*sites: Path) -> list[tuple[Path, str]]:
     """One page for each shape the pages of ``sites`` take, as (site, HTML file relative to it; the
     404 page at its own name): the fewest pages, chosen greedily, that together hold every element,
-    class, role, type and ARIA attribute that any page of the sites holds, in each language. The
-    sites share their templates: a shape is looked for once across them all.
+    class, role, type, language and ARIA attribute that any page of the sites holds. The sites, and
+    the two languages, share their templates: a shape is looked for once across them all. A page's
+    language is one of its parts (``html[lang=lv]``), so a page of each language is among them.
 
     For the checks whose outcome follows from a page's structure and style, not from its words: IBM
     Equal Access, axe-core's rules of style (colour contrast, a link told by colour, the orientation
     the stylesheets allow), the focus rings, the width with the menu open (its entries are the same
-    on every page), a second browser's layout. The checks of words (the policy, axe-core's other
-    rules, sideways scrolling at 320 px) open every page."""
+    on every page of a language), a second browser's layout. The checks of words (the policy,
+    axe-core's other rules, sideways scrolling at 320 px) open every page of both languages."""
     shapes = {}
     for site in sites:
         for path in sorted(site.rglob("*.html")):
@@ -149,7 +145,7 @@ def page_shapes(*sites: Path) -> list[tuple[Path, str]]:
             if not rel.startswith("admin/"):
                 parser = _Shape()
                 parser.feed(path.read_text(encoding="utf-8"))
-                shapes[site, rel] = parser.shape()
+                shapes[site, rel] = parser.parts
     left, chosen = set().union(*shapes.values()), []
     while left:
         key = max(shapes, key=lambda key: len(shapes[key] & left))  # the first of equals, by site and name
