@@ -73,8 +73,9 @@ def test_every_page_at_phone_width_keeps_its_policy_scrolls_no_sideways_and_pass
     violation and no console error (test_csp.py's recorder), no sideways scrolling, and no axe-core
     violation of WCAG 2.1 A and AA but for the rules of style (STYLE_RULES: the next test's, on one
     page of each shape, as is the scroll width with the menu open: its entries are the same on every
-    page of a language, and a page of each language is among them). axe is put in each page as it opens, by an init script, which the policy does not govern
-    (nor does it break it: the recorder would say so)."""
+    page of a language, and a page of each language is among them). axe is put in each page as it
+    opens, by an init script, which the policy does not govern (nor does it break it: the recorder
+    would say so)."""
     from axe_playwright_python.sync_playwright import Axe
     from test_csp import Visitor, html_files
 
