@@ -33,7 +33,15 @@ def stemmer(browser):
     page = browser.new_page()
     page.set_content('<!doctype html><html lang="lv"><head></head><body></body></html>')
     page.add_script_tag(content=STEMMER.read_text(encoding="utf-8"))
-    yield lambda name, *args: page.evaluate(f"(args) => window.lrpStemmers.lv.{name}(...args)", list(args))
+
+    def call(name: str, *args, each: bool = False):
+        """The stemmer's function ``name`` on ``args``; with ``each``, on every item of the list
+        ``args[0]``, in one call to the browser (a call costs a few milliseconds)."""
+        if each:
+            return page.evaluate(f"(items) => items.map((item) => window.lrpStemmers.lv.{name}(item))", args[0])
+        return page.evaluate(f"(args) => window.lrpStemmers.lv.{name}(...args)", list(args))
+
+    yield call
     page.close()
 
 
@@ -159,7 +167,7 @@ def test_every_stem_begins_its_word(stemmer):
     words = sorted({word for word in re.findall(r"[^\W\d_]+", text)})
     assert len(words) > 1000
     stems = stemmer("words", " ".join(words))
-    stemmed = [stemmer("stem", word) for word in words]
+    stemmed = stemmer("stem", words, each=True)
     wrong = [
         (word, stem) for word, folded, stem in zip(words, stems, stemmed, strict=True) if not folded.startswith(stem)
     ]
