@@ -114,38 +114,54 @@ class _Shape(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.parts = set()
+        self.parts, self.menu, self._entry = set(), [], False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
         self.parts.add(tag)
-        self.parts.update(f"{tag}.{name}" for name in (attrs.get("class") or "").split())
+        self.parts.update(f"{tag}.{name}" for name in classes)
         self.parts.update(
             f"{tag}[{key}={value}]" for key, value in attrs.items() if key in ("role", "type", "rel", "lang")
         )
         self.parts.update(f"{tag}[{key}]" for key in attrs if key.startswith("aria-") or key in self.MARKED)
+        self._entry = "lrp-menu__link" in classes
+
+    def handle_endtag(self, tag):
+        self._entry = False
+
+    def handle_data(self, data):
+        if self._entry:  # the words of the menu's entries
+            self.menu.append(data.strip())
+
+
+def page_shape(path: Path) -> set[str]:
+    """The parts of the page at ``path`` (_Shape), and its menu's entries."""
+    parser = _Shape()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.parts | {f"the menu {parser.menu}"}
 
 
 def page_shapes(*sites: Path) -> list[tuple[Path, str]]:
     """One page for each shape the pages of ``sites`` take, as (site, HTML file relative to it; the
     404 page at its own name): the fewest pages, chosen greedily, that together hold every element,
-    class, role, type, language and ARIA attribute that any page of the sites holds. The sites, and
-    the two languages, share their templates: a shape is looked for once across them all. A page's
-    language is one of its parts (``html[lang=lv]``), so a page of each language is among them.
+    class, role, type, language and ARIA attribute that any page of the sites holds, and each menu
+    the pages have (its entries' words: a site's in a language). The sites and the two languages
+    share their templates: a shape is looked for once across them all.
 
-    For the checks whose outcome follows from a page's structure and style, not from its words: IBM
-    Equal Access, axe-core's rules of style (colour contrast, a link told by colour, the orientation
-    the stylesheets allow), the focus rings, the width with the menu open (its entries are the same
-    on every page of a language), a second browser's layout. The checks of words (the policy,
-    axe-core's other rules, sideways scrolling at 320 px) open every page of both languages."""
+    For the checks whose outcome follows from a page's structure and style: IBM Equal Access,
+    axe-core's rules of style (colour contrast, a link told by colour, the orientation the
+    stylesheets allow), the focus rings, the width with the menu open, a second browser's layout.
+    IBM's rules that read words (a link's purpose, quotation marks, words of shape or colour) read
+    these pages' words only. The checks of words open every page of both languages: the policy,
+    axe-core's other rules (a control's visible text in its name among them), sideways scrolling at
+    320 px, and the landmarks' names (test_details.py)."""
     shapes = {}
     for site in sites:
         for path in sorted(site.rglob("*.html")):
             rel = path.relative_to(site).as_posix()
             if not rel.startswith("admin/"):
-                parser = _Shape()
-                parser.feed(path.read_text(encoding="utf-8"))
-                shapes[site, rel] = parser.parts
+                shapes[site, rel] = page_shape(path)
     left, chosen = set().union(*shapes.values()), []
     while left:
         key = max(shapes, key=lambda key: len(shapes[key] & left))  # the first of equals, by site and name
