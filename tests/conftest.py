@@ -108,7 +108,8 @@ def read(site: Path, url: str) -> str:
 class _Shape(HTMLParser):
     """What a page is made of: each element, element with a class, role, type, language or ARIA
     attribute it holds (``a.md-nav__link``, ``button[aria-expanded]``, ``html[lang=en]``,
-    ``span[lang=lv]``). Parts only, not how they nest, nor the words."""
+    ``span[lang=lv]``). Parts only, not how they nest, nor the words but for the menu's entries
+    (``menu``)."""
 
     MARKED = ("lang", "tabindex", "hidden", "alt", "title", "open", "disabled", "href")
 
