@@ -111,12 +111,11 @@ def test_one_page_of_each_shape_passes_axe_and_ibm_at_both_widths_and_rings_its_
 ):
     """One page of each shape the pages of both sites take (conftest.page_shapes: every element,
     class, role and language any page holds, though not every way they nest, and each site's menu
-    in each language), at 320 px (the header,
-    the chart and the menu take their phone forms) and at 1280 px: no axe-core violation, colour
-    contrast included (at 320 px with the menu open: its panel too), no failure that IBM Equal
-    Access calls a violation (test_validators.py), and the focus ring of everything that can take
-    the focus is at least 3:1 against what is around it (test_menu.py); at 320 px, the menu open, no
-    sideways scrolling."""
+    in each language), at 320 px (the header, the chart and the menu take their phone forms) and at
+    1280 px: no axe-core violation, colour contrast included (at 320 px with the menu open: its
+    panel too), no failure that IBM Equal Access calls a violation (test_validators.py), and the
+    focus ring of everything that can take the focus is at least 3:1 against what is around it
+    (test_menu.py); at 320 px, the menu open, no sideways scrolling."""
     from axe_playwright_python.sync_playwright import Axe
     from test_csp import Visitor
     from test_menu import FOCUS_RINGS
