@@ -118,8 +118,9 @@ def ibm_script() -> str:
 # that the same pages meet in a stricter check (test_quality.py), which take half of IBM's time: a
 # text's contrast (axe-core's color-contrast, at both widths) and a visible focus (FOCUS_RINGS in
 # test_menu.py: a ring of 2 px at 3:1, at both widths). Its WCAG 2.1 part alone would leave out rules
-# nothing else here checks (unique landmark names, content in landmarks, a role for what takes the
-# focus). A rule named here that IBM's set no longer has stops the check.
+# nothing else here checks (content in landmarks, a role for what takes the focus; unique landmark
+# names are also read on every page by test_details.py). A rule named here that IBM's set no longer
+# has stops the check.
 IBM_LEFT_OUT = ["text_contrast_sufficient", "style_focus_visible"]
 IBM_FAILURES = """async (leftOut) => {
   const checker = new ace.Checker();
