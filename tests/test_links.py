@@ -5,7 +5,6 @@ is accepted when its page exists in this build, and published as a relative addr
 import dataclasses
 import posixpath
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -292,14 +291,17 @@ def links(draw):
     return address + (f"#{anchor}" if anchor else ""), ok
 
 
-_PROPERTY_ROOT = Path(tempfile.mkdtemp(prefix="lrp-links-"))
+@pytest.fixture(scope="module")
+def property_root(tmp_path_factory) -> Path:
+    """One folder for all the examples (Hypothesis runs a test's examples with one set of fixtures)."""
+    return tmp_path_factory.mktemp("links")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(links(), min_size=1, max_size=4))
+@given(written=st.lists(links(), min_size=1, max_size=4))
 @pytest.mark.slow
-def test_a_link_is_accepted_exactly_when_its_page_exists(written):
-    root = _PROPERTY_ROOT / "site"
+def test_a_link_is_accepted_exactly_when_its_page_exists(property_root, written):
+    root = property_root / "site"
     shutil.rmtree(root, ignore_errors=True)
     found, _ = linked(root, *(address for address, _ in written))
     broken = {line(index) for index, (_, ok) in enumerate(written) if not ok}

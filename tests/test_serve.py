@@ -4,6 +4,7 @@ save under the preview's own Content-Security-Policy (the published site's forbi
 import os
 import queue
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -53,12 +54,14 @@ def test_only_the_preview_lets_inline_script_run(fixture_site, tmp_path):
 
 @pytest.mark.slow
 def test_the_preview_reloads_the_page_after_a_save(tmp_path, browser):
-    root = write_site(tmp_path)
+    root = write_site(tmp_path / "site")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    temporary = tmp_path / "tmp"  # where the preview writes its site
+    temporary.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)}
     server = subprocess.Popen(command, cwd=root, env=env, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
@@ -81,8 +84,9 @@ def test_the_preview_reloads_the_page_after_a_save(tmp_path, browser):
         assert refused == []
         page.close()
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # Ctrl-C, as an editor stops make serve
         server.wait(timeout=60)
+    assert list(temporary.iterdir()) == []  # the preview's site deleted with it
 
 
 def _drain(lines: queue.Queue) -> list[str]:
