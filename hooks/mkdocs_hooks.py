@@ -9,6 +9,7 @@ know (``**kwargs``), so that a new keyword in a later MkDocs or ProperDocs break
 from __future__ import annotations
 
 import logging
+import threading
 
 import mkdocs_engine
 import pagefind_engine
@@ -24,9 +25,10 @@ from site_build import SiteBuild
 # The command MkDocs runs (serve or build, dirty or not) is fixed for the process; a build's own
 # state lives in one SiteBuild, made in on_config and dropped at the build's end or error.
 # (In the preview, Pagefind may still be writing the last build's search bundle in a thread of
-# its own; nothing of it is read by the next build.)
+# its own, ``_writing``; nothing of it is read by the next build.)
 _command = {"serve": False, "dirty": False}
 _build: SiteBuild | None = None
+_writing: threading.Thread | None = None
 
 
 def on_startup(*, command: str, dirty: bool, **kwargs) -> None:
@@ -77,9 +79,16 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig, **kwargs) -> 
 
 
 def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
-    global _build
+    global _build, _writing
     build, _build = _build, None
-    build.post_build(config)
+    _writing = build.post_build(config)
+
+
+def on_shutdown(**kwargs) -> None:
+    """The preview stops (Ctrl-C): Pagefind ends writing the last search bundle before MkDocs
+    deletes the preview's site folder, which holds it (waiting a minute at most)."""
+    if _writing:
+        _writing.join(timeout=60)
 
 
 def on_build_error(*, error: Exception, **kwargs) -> None:

@@ -146,8 +146,8 @@ class Indexer:
             except Exception as error:  # noqa: BLE001 - one line, not a traceback, for whatever went wrong
                 raise IndexingError(f"the index could not be cut into chunks: {error!r}") from None
 
-    def finish_later(self, output: Path, report) -> None:
-        """Finish in a thread of its own, calling ``report(error)`` if writing fails."""
+    def finish_later(self, output: Path, report) -> threading.Thread:
+        """Finish in a thread of its own, calling ``report(error)`` if writing fails; the thread."""
 
         def finish() -> None:
             try:
@@ -155,7 +155,9 @@ class Indexer:
             except IndexingError as error:
                 report(error)
 
-        threading.Thread(target=finish, daemon=True).start()
+        thread = threading.Thread(target=finish, daemon=True)
+        thread.start()
+        return thread
 
     def close(self) -> None:
         """Stop Pagefind (killed if it has not ended within ten seconds of its input closing) and

@@ -13,6 +13,7 @@ import datetime as dt
 import gc
 import logging
 import os
+import threading
 from pathlib import Path
 
 import mkdocs_engine as engine
@@ -180,9 +181,10 @@ class SiteBuild:
                 self.search.start_writing(Path(config.site_dir) / "pagefind")
         return output
 
-    def post_build(self, config) -> None:
+    def post_build(self, config) -> threading.Thread | None:
         """Write the exports (the timeline's JSON and iCalendar, the Atom feeds) while Pagefind
-        finishes the search bundle: one index per language, read from each page's <html lang>."""
+        finishes the search bundle: one index per language, read from each page's <html lang>. In
+        the preview the bundle is finished after the build, by the thread returned."""
         site = Path(config.site_dir)
         Exports(self.view).write(site)  # feeds, calendar, sitemap, …: all but the editor's two files
         for export in self.plan.exports:
@@ -192,12 +194,14 @@ class SiteBuild:
         self.view.previews.write(site)  # link-preview pictures, drawn once per build
         self._thaw()  # the build's objects are the collector's again: nothing of it outlives the build
         if self.serve:  # the preview reloads at once; its search follows a moment later
-            self.search.finish_later(site / "pagefind", lambda e: log.error(f"Pagefind could not index the site: {e}"))
-            return
+            return self.search.finish_later(
+                site / "pagefind", lambda e: log.error(f"Pagefind could not index the site: {e}")
+            )
         try:
             self.search.finish(site / "pagefind")
         except IndexingError as error:
             raise Abort(f"Pagefind could not index the site: {error}") from None
+        return None
 
     def _editor(self, export, config) -> str | None:
         """The browser editor's page and its configuration, made from the contract by

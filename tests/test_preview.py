@@ -119,3 +119,24 @@ def test_a_build_stopped_by_mistakes_leaves_nothing_set_aside_either(tmp_path):
     with pytest.raises(Abort):
         build_site(root)
     assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def test_stopping_the_preview_waits_for_the_search_it_is_writing(tmp_path):
+    """The preview's search bundle is finished after its build, while the page reloads; MkDocs
+    deletes the preview's site folder when it stops (Ctrl-C), after on_shutdown: by then the bundle
+    is whole, and nothing is left writing into a folder being deleted."""
+    import threading
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(write_site(tmp_path / "root") / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
+    running = set(threading.enumerate())
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+        config.plugins.on_shutdown()
+        assert set(threading.enumerate()) <= running  # Pagefind's thread has ended
+        assert (tmp_path / "preview" / "pagefind" / "pagefind-entry.json").is_file()
+    finally:
+        config.plugins.on_startup(command="build", dirty=False)
