@@ -240,6 +240,15 @@ def _fixed_environment(monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
 
 
+# `python -c TERMINAL command...` runs the command as a terminal would: SIGINT (Ctrl-C) at its
+# default and not blocked, whatever the tests' process was started with (a background job of a
+# shell ignores it, and pytest-xdist's workers may block it).
+TERMINAL = (
+    "import os, signal, sys; signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
+    "signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"
+)
+
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # GitHub's runners have Chrome instead
 
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import TERMINAL
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent  # the virtual environment running the tests
@@ -107,13 +108,6 @@ def on_post_page(output, **kwargs):
         time.sleep(300)  # interrupted by the test long before: a guard against a hang, not a wait
     return output
 """
-
-
-# Runs the command it is given as a terminal would: SIGINT at its default and not blocked.
-TERMINAL = (
-    "import os, signal, sys; signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
-    "signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"
-)
 
 
 def signals(pid: int) -> str:

@@ -2,7 +2,6 @@
 save under the preview's own Content-Security-Policy (the published site's forbids inline script)."""
 
 import os
-import queue
 import re
 import signal
 import socket
@@ -12,7 +11,7 @@ import threading
 import time
 
 import pytest
-from conftest import REPO, build_site, read, write_site
+from conftest import REPO, TERMINAL, build_site, read, write_site
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -62,12 +61,14 @@ def test_the_preview_reloads_the_page_after_a_save(tmp_path, browser):
     temporary = tmp_path / "tmp"  # where the preview writes its site
     temporary.mkdir()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)}
-    server = subprocess.Popen(command, cwd=root, env=env, stderr=subprocess.PIPE, text=True)
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+    server = subprocess.Popen(
+        [sys.executable, "-c", TERMINAL, *command], cwd=root, env=env, stderr=subprocess.PIPE, text=True
+    )
+    said: list[str] = []  # the preview's log, as it comes
+    threading.Thread(target=lambda: said.extend(server.stderr), daemon=True).start()
     try:
         deadline = time.monotonic() + 180  # a hang guard, not a measure
-        while not any("Serving on" in line for line in _drain(lines)):
+        while not any("Serving on" in line for line in said):
             assert server.poll() is None and time.monotonic() < deadline, "the preview did not start"
             time.sleep(0.1)
         page = browser.new_page()
@@ -84,13 +85,12 @@ def test_the_preview_reloads_the_page_after_a_save(tmp_path, browser):
         assert refused == []
         page.close()
     finally:
-        server.send_signal(signal.SIGINT)  # Ctrl-C, as an editor stops make serve
-        server.wait(timeout=60)
-    assert list(temporary.iterdir()) == []  # the preview's site deleted with it
-
-
-def _drain(lines: queue.Queue) -> list[str]:
-    taken = []
-    while not lines.empty():
-        taken.append(lines.get_nowait())
-    return taken
+        server.send_signal(signal.SIGINT)  # Ctrl-C, as an editor stops make serve, at once after the reload
+        try:
+            server.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+            raise
+    # The preview's site is deleted with it, once Pagefind has finished writing its search into it.
+    assert list(temporary.iterdir()) == [], "".join(said)
