@@ -49,10 +49,11 @@ guide: $(BIN)/.runtime
 new: $(BIN)/.installed
 	PYTHONPATH=hooks $(BIN)/python -m lrp new "$(COLLECTION)" "$(SLUG)"
 
-# The files the tests write (about 25 000 in make test-fast: the sites they write and build, the
-# browsers' profiles) go to memory where the machine has 2 GB of it free in /dev/shm, as the
-# benchmarks' builds do: on the project's two-core machine the disk made make test-fast a third
-# slower (benchmarks/RESULTS.md). pyproject.toml keeps only the failed tests' folders.
+# The files the tests write (about 25 000 in make test-fast: the sites they write and build; make
+# test adds the browsers' profiles) go to memory where /dev/shm has 2 GB free, as the benchmarks'
+# builds do: on the project's two-core machine the disk made make test-fast a third slower
+# (benchmarks/RESULTS.md). A passing run leaves nothing there; the last failed run's folders stay
+# (pyproject.toml). `make test TEST_TMPDIR=` writes them to the usual temporary folder instead.
 TEST_TMPDIR := $(shell df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 && $$4 > 2000000 { print "/dev/shm" }')
 IN_TEST_TMPDIR := $(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR))
 
