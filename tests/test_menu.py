@@ -307,17 +307,20 @@ class Marionette:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        port_file, deadline = self.profile / "MarionetteActivePort", time.monotonic() + 60
-        while not (port_file.exists() and port_file.read_text().strip()):
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                self.close()
-                raise RuntimeError("Firefox did not start Marionette")
-            time.sleep(0.1)
-        self.socket = socket.create_connection(("127.0.0.1", int(port_file.read_text())), timeout=60)
-        self.buffer, self.id = b"", 0
-        self._read()  # the server's greeting
-        self.call("WebDriver:NewSession", {"capabilities": {"alwaysMatch": {"pageLoadStrategy": "normal"}}})
-        self.call("WebDriver:SetWindowRect", {"width": 500, "height": 900})
+        try:
+            port_file, deadline = self.profile / "MarionetteActivePort", time.monotonic() + 60
+            while not (port_file.exists() and port_file.read_text().strip()):
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise RuntimeError("Firefox did not start Marionette")
+                time.sleep(0.1)
+            self.socket = socket.create_connection(("127.0.0.1", int(port_file.read_text())), timeout=60)
+            self.buffer, self.id = b"", 0
+            self._read()  # the server's greeting
+            self.call("WebDriver:NewSession", {"capabilities": {"alwaysMatch": {"pageLoadStrategy": "normal"}}})
+            self.call("WebDriver:SetWindowRect", {"width": 500, "height": 900})
+        except BaseException:  # Firefox and its profile go with the failure
+            self.close()
+            raise
 
     def _read(self):
         while b":" not in self.buffer:
